@@ -1,0 +1,48 @@
+"""Every setting of jobtal, declared once with its default and help text.
+
+A setting is read from the environment variable `JOBTAL_<NAME>`; the declaration here is the
+only place a default lives, and the documentation is generated from it (`jobtal settings`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+    secret: bool = False
+
+    @property
+    def env_var(self) -> str:
+        return f"JOBTAL_{self.name}"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("DB", "jobtal.duckdb", "Path of the analytical store (a DuckDB file)."),
+    Setting(
+        "PSEUDONYM_KEY",
+        "",
+        "Secret key for the keyed pseudonym (HMAC-SHA256) that replaces CPR numbers at import. "
+        "Required to import files with a `cpr` column; keep it out of version control.",
+        secret=True,
+    ),
+    Setting(
+        "BENEFIT_PRIORITY",
+        "",
+        "Comma-separated benefit codes, highest priority first, deciding which benefit a "
+        "person-day belongs to when spells overlap. Empty: the default order of DOMAIN.md.",
+    ),
+)
+
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def get(name: str) -> str:
+    """The value of a setting: its environment variable if set, else its default."""
+    setting = _BY_NAME[name]
+    return os.environ.get(setting.env_var, setting.default)

@@ -1,0 +1,1 @@
+"""The analytical store: schemas, importers and validation."""

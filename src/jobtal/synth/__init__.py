@@ -1,0 +1,1 @@
+"""A deterministic synthetic population calibrated to the published figures."""
