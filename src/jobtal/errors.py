@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in an input file. `row` counts data rows from 1 (the header is row 0)."""
+    """One problem in an input file. `row` is the line number as a spreadsheet shows it: the
+    header is line 1, the first data row line 2 (for Parquet: the header counts as line 1 too)."""
 
     file: str
     row: int | None
