@@ -8,7 +8,9 @@ from jobtal import settings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("settings", help="vis alle indstillinger og deres standardværdier")
+    parser = subparsers.add_parser(
+        "settings", help="vis alle indstillinger og deres standardværdier"
+    )
     parser.set_defaults(handler=run)
 
 

@@ -73,7 +73,9 @@ class LeafGroup:
 LEAF_GROUPS: tuple[LeafGroup, ...] = (
     LeafGroup("dagpenge", "dagpenge", "", "Dagpengemodtagere"),
     LeafGroup("kh_jobparat", "kontanthjaelp", "jobparat", "Kontanthjælp, jobparate"),
-    LeafGroup("kh_aktivitetsparat", "kontanthjaelp", "aktivitetsparat", "Kontanthjælp, aktivitetsparate"),
+    LeafGroup(
+        "kh_aktivitetsparat", "kontanthjaelp", "aktivitetsparat", "Kontanthjælp, aktivitetsparate"
+    ),
     LeafGroup("shy_jobparat", "shy", "jobparat", "S&H, jobparate"),
     LeafGroup("shy_aktivitetsparat", "shy", "aktivitetsparat", "S&H, aktivitetsparate"),
     LeafGroup(
