@@ -1,0 +1,522 @@
+"""Find where a published report disagrees with itself, without crying wolf over rounding.
+
+Every printed derived figure (a total, a change in percent or points, a share, an average, a
+number in a sentence) is recomputed from the printed figures it derives from. Printed figures are
+rounded, so each stands for an interval of true values; the recomputation is done in interval
+arithmetic on exact fractions, and a printed derived figure agrees when its own rounding interval
+meets the recomputed interval. Only the figures that cannot be explained by rounding are
+disagreements.
+
+Rounding is half away from zero (as Danish statistics and `jobtal.formatting` round), so the
+rounding intervals are half-open: `156` stands for [155,5; 156,5), `-1,9` for (-1,95; -1,85] and
+`0` for (-0,5; 0,5), or [0; 0,5) for quantities that cannot be negative. Closed intervals would
+accept boundary cases no rounding can produce (children printed 73, 19, 0, 0, 61 add up to less
+than 155,5 and can never round to a parent printed 156).
+
+The relations checked are:
+
+* inside *Nøgletal*, derived here from its structure: parents are the sum of their children and
+  "I alt" the sum of the target groups; changes in percent from the annual averages (for the
+  company-directed offers from løntilskud + virksomhedspraktik); changes in points from the
+  shares; the activated full-time persons from løntilskud + virksomhedspraktik;
+* in the report tables, as listed in `relations.csv`;
+* every number in a sentence (`statements.csv`) against the cell or expression it refers to.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from jobtal.published import _read
+from jobtal.published.tables import decimals_of, relations, report_tables, statements
+
+NONNEGATIVE_UNITS = frozenset({"count", "ftp", "staff_years", "weeks"})
+
+# Decimals printed for each measure of the appendix; noegletal.csv does not keep trailing zeros.
+APPENDIX_DECIMALS = {
+    "ftp": 0,
+    "national_share_pct": 2,
+    "change_pct": 1,
+    "wage_subsidy_ftp": 0,
+    "work_placement_ftp": 0,
+    "activated_ftp": 0,
+    "activated_share_pct": 1,
+    "change_pp": 1,
+}
+
+# How the appendix's columns are headed, for the `where` of a disagreement.
+APPENDIX_COLUMNS = {
+    "ftp": "{year}",
+    "national_share_pct": "landsandel {year}",
+    "change_pct": "udvikling i procent {previous}/{year}",
+    "wage_subsidy_ftp": "løntilskud {year}",
+    "work_placement_ftp": "virksomhedspraktik {year}",
+    "activated_ftp": "antal løntilskud og virksomhedspraktik {year}",
+    "activated_share_pct": "andel i pct. af alle FTP {year}",
+    "change_pp": "udvikling i procentpoint {previous}/{year}",
+}
+
+FUNCTIONS = frozenset({"sum", "diff", "ratio", "share", "change_pct"})
+
+
+# --- intervals ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A set of real numbers between two bounds; a bound of None is infinite (and open)."""
+
+    lo: Fraction | None
+    hi: Fraction | None
+    lo_open: bool = False
+    hi_open: bool = False
+
+    @classmethod
+    def point(cls, value: Fraction) -> Interval:
+        """The interval holding exactly one value."""
+        return cls(value, value)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(
+            None if self.lo is None or other.lo is None else self.lo + other.lo,
+            None if self.hi is None or other.hi is None else self.hi + other.hi,
+            self.lo_open or other.lo_open,
+            self.hi_open or other.hi_open,
+        )
+
+    def __neg__(self) -> Interval:
+        return Interval(
+            None if self.hi is None else -self.hi,
+            None if self.lo is None else -self.lo,
+            self.hi_open,
+            self.lo_open,
+        )
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + -other
+
+    def affine(self, scale: Fraction, shift: Fraction = Fraction(0)) -> Interval:
+        """{x·scale + shift} for a positive scale."""
+        assert scale > 0, "affine maps only with a positive scale keep the bounds' order"
+        return Interval(
+            None if self.lo is None else self.lo * scale + shift,
+            None if self.hi is None else self.hi * scale + shift,
+            self.lo_open,
+            self.hi_open,
+        )
+
+    def contains(self, value: Fraction) -> bool:
+        """Whether the value lies in the interval."""
+        above = self.lo is None or value > self.lo or (value == self.lo and not self.lo_open)
+        below = self.hi is None or value < self.hi or (value == self.hi and not self.hi_open)
+        return above and below
+
+    def meets(self, other: Interval) -> bool:
+        """Whether the two intervals have a value in common."""
+        lo, lo_open = _max_bound((self.lo, self.lo_open), (other.lo, other.lo_open), lower=True)
+        hi, hi_open = _max_bound((self.hi, self.hi_open), (other.hi, other.hi_open), lower=False)
+        if lo is None or hi is None:
+            return True
+        return lo < hi or (lo == hi and not lo_open and not hi_open)
+
+
+def _max_bound(
+    a: tuple[Fraction | None, bool], b: tuple[Fraction | None, bool], *, lower: bool
+) -> tuple[Fraction | None, bool]:
+    """The tighter of two lower bounds (lower=True) or of two upper bounds."""
+    if a[0] is None:
+        return b
+    if b[0] is None:
+        return a
+    if a[0] == b[0]:
+        return a[0], a[1] or b[1]
+    tighter = max(a[0], b[0]) if lower else min(a[0], b[0])
+    return (tighter, a[1]) if tighter == a[0] else (tighter, b[1])
+
+
+def rounding_interval(value: float, decimals: int, *, nonnegative: bool = False) -> Interval:
+    """The true values that print as `value` with `decimals` decimals, rounding half away from 0.
+
+    >>> rounding_interval(156, 0)
+    Interval(lo=Fraction(311, 2), hi=Fraction(313, 2), lo_open=False, hi_open=True)
+    """
+    exact = Fraction(repr(value))
+    half = Fraction(1, 2 * 10**decimals)
+    if exact > 0:
+        return Interval(exact - half, exact + half, False, True)
+    if exact < 0:
+        return Interval(exact - half, exact + half, True, False)
+    if nonnegative:
+        return Interval(Fraction(0), half, False, True)
+    return Interval(-half, half, True, True)
+
+
+def divide(numerator: Interval, denominator: Interval) -> tuple[Interval, bool]:
+    """{n ÷ d} over the intervals, and whether d can be 0 (the quotient is then undefined).
+
+    Only denominators that cannot be negative are supported: every divisor in a report is a
+    count, an amount or a share. Where d can come arbitrarily close to 0 the quotient is unbounded.
+    """
+    if denominator.lo is None or denominator.lo < 0:
+        raise ValueError("divisor interval reaches below zero")
+    may_be_zero = denominator.contains(Fraction(0))
+    positive = Interval(
+        denominator.lo,
+        denominator.hi,
+        denominator.lo_open or denominator.lo == 0,
+        denominator.hi_open,
+    )
+    corners = [
+        _corner(n, n_open, d, d_open)
+        for n, n_open in ((numerator.lo, numerator.lo_open), (numerator.hi, numerator.hi_open))
+        for d, d_open in ((positive.lo, positive.lo_open), (positive.hi, positive.hi_open))
+    ]
+    return _hull(corners), may_be_zero
+
+
+def _corner(
+    n: Fraction | None, n_open: bool, d: Fraction | None, d_open: bool
+) -> tuple[Fraction | None, int, bool]:
+    """The quotient at one corner: (value, sign of an infinite value or 0, open)."""
+    if n is None:
+        raise ValueError("unbounded numerators are not supported")
+    if d is None:  # an unbounded divisor drives the quotient to 0 without reaching it
+        return Fraction(0), 0, n != 0 or n_open
+    if d == 0:  # the divisor is open at 0 here: the quotient runs off to ±infinity
+        return (Fraction(0), 0, n_open) if n == 0 else (None, 1 if n > 0 else -1, True)
+    # A numerator of exactly 0 gives 0 whatever the divisor, so the divisor's openness is moot.
+    return n / d, 0, n_open or (d_open and n != 0)
+
+
+def _hull(corners: Sequence[tuple[Fraction | None, int, bool]]) -> Interval:
+    """The smallest interval holding all corner values (bounds open if no corner attains them)."""
+    finite = [(value, is_open) for value, inf, is_open in corners if inf == 0 and value is not None]
+    lo: Fraction | None = None
+    hi: Fraction | None = None
+    lo_open = hi_open = True
+    if not any(inf < 0 for _, inf, _ in corners):
+        lo = min(value for value, _ in finite)
+        lo_open = all(is_open for value, is_open in finite if value == lo)
+    if not any(inf > 0 for _, inf, _ in corners):
+        hi = max(value for value, _ in finite)
+        hi_open = all(is_open for value, is_open in finite if value == hi)
+    return Interval(lo, hi, lo_open, hi_open)
+
+
+# --- printed figures and expressions --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A printed figure: its value (None where "." or nothing is printed) and its rounding."""
+
+    value: float | None
+    decimals: int
+    unit: str
+    where: str
+
+    @property
+    def interval(self) -> Interval:
+        """The true values this print can stand for."""
+        assert self.value is not None
+        return rounding_interval(
+            self.value, self.decimals, nonnegative=self.unit in NONNEGATIVE_UNITS
+        )
+
+
+@dataclass(frozen=True)
+class Result:
+    """A recomputed figure: the interval of its true value, the value computed from the printed
+    figures as they stand (None where undefined), and whether it may be undefined (÷ 0)."""
+
+    interval: Interval
+    point: Fraction | None
+    may_be_undefined: bool
+
+
+def split_arguments(text: str) -> list[str]:
+    """Split `a|b|f(c|d)` at the top-level bars (labels may hold balanced parentheses)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts]
+
+
+def evaluate(expression: str, cells: dict[str, Printed]) -> Result | None:
+    """Recompute an expression; None where a figure it needs is not printed.
+
+    >>> evaluate("change_pct(1097|960)", {}).point
+    Fraction(-13700, 1097)
+    """
+    call = re.fullmatch(r"(\w+)\((.*)\)", expression, re.DOTALL)
+    if call and call.group(1) in FUNCTIONS:
+        arguments = [evaluate(argument, cells) for argument in split_arguments(call.group(2))]
+        if any(argument is None for argument in arguments):
+            return None
+        return _apply(call.group(1), [a for a in arguments if a is not None])
+    if re.fullmatch(r"-?\d+(\.\d+)?", expression):
+        literal = Printed(float(expression), decimals_of(expression), "", expression)
+        return _printed_result(literal)
+    if expression not in cells:
+        raise KeyError(f"ukendt celle: {expression!r}")
+    printed = cells[expression]
+    return None if printed.value is None else _printed_result(printed)
+
+
+def _printed_result(printed: Printed) -> Result:
+    assert printed.value is not None
+    return Result(printed.interval, Fraction(repr(printed.value)), False)
+
+
+def _apply(function: str, arguments: list[Result]) -> Result:
+    if function == "sum":
+        return _sum(arguments)
+    if function == "diff":
+        first, second = arguments
+        return _combine(
+            first.interval - second.interval, _sub(first.point, second.point), first, second
+        )
+    numerator, denominator = arguments[::-1] if function == "change_pct" else arguments
+    quotient = _ratio(numerator, denominator)
+    if function == "ratio":
+        return quotient
+    hundred = Fraction(100)
+    shift = Fraction(-100) if function == "change_pct" else Fraction(0)
+    point = None if quotient.point is None else quotient.point * hundred + shift
+    return Result(quotient.interval.affine(hundred, shift), point, quotient.may_be_undefined)
+
+
+def _sum(arguments: list[Result]) -> Result:
+    interval = arguments[0].interval
+    point = arguments[0].point
+    for argument in arguments[1:]:
+        interval = interval + argument.interval
+        point = None if point is None or argument.point is None else point + argument.point
+    return Result(interval, point, any(a.may_be_undefined for a in arguments))
+
+
+def _sub(a: Fraction | None, b: Fraction | None) -> Fraction | None:
+    return None if a is None or b is None else a - b
+
+
+def _combine(interval: Interval, point: Fraction | None, *parts: Result) -> Result:
+    return Result(interval, point, any(part.may_be_undefined for part in parts))
+
+
+def _ratio(numerator: Result, denominator: Result) -> Result:
+    interval, may_be_zero = divide(numerator.interval, denominator.interval)
+    point = None
+    if numerator.point is not None and denominator.point:
+        point = numerator.point / denominator.point
+    undefined = may_be_zero or numerator.may_be_undefined or denominator.may_be_undefined
+    return Result(interval, point, undefined)
+
+
+# --- disagreements --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A printed figure that differs from the same figure recomputed from printed figures.
+
+    `computed` is recomputed from the printed figures as they stand (None where that divides by
+    zero); `low`/`high` bound every value the recomputation could have before rounding (None is
+    unbounded); `reference` is what the printed figure was compared with.
+    """
+
+    where: str
+    printed: float | None
+    computed: float | None
+    kind: str
+    explained_by_rounding: bool
+    reference: str
+    low: float | None
+    high: float | None
+
+
+@dataclass(frozen=True)
+class _Check:
+    where: str
+    printed: Printed
+    kind: str
+    expression: str
+
+
+def compare(check: _Check, cells: dict[str, Printed]) -> Disagreement | None:
+    """The disagreement of one printed figure with its recomputation, if there is a difference
+    at all (explained by rounding or not); None where it agrees or cannot be recomputed."""
+    result = evaluate(check.expression, cells)
+    if result is None:
+        return None
+    printed = check.printed
+    if printed.value is None:
+        # "." is right exactly when the figure may be undefined.
+        if result.may_be_undefined:
+            return None
+        return _disagreement(check, result, explained=False)
+    fits = printed.interval.meets(result.interval)
+    if fits and _prints_as(result.point, printed):
+        return None
+    return _disagreement(check, result, explained=fits)
+
+
+def _prints_as(point: Fraction | None, printed: Printed) -> bool:
+    """Whether the recomputed value, rounded like the print, shows the printed value."""
+    return point is not None and printed.interval.contains(point)
+
+
+def _disagreement(check: _Check, result: Result, *, explained: bool) -> Disagreement:
+    def _float(value: Fraction | None) -> float | None:
+        return None if value is None else round(float(value), 4)
+
+    return Disagreement(
+        where=check.where,
+        printed=check.printed.value,
+        computed=_float(result.point),
+        kind=check.kind,
+        explained_by_rounding=explained,
+        reference=check.expression,
+        low=_float(result.interval.lo),
+        high=_float(result.interval.hi),
+    )
+
+
+def check(name: str, *, include_rounding: bool = False) -> list[Disagreement]:
+    """The real disagreements of a published report, in a stable order.
+
+    Order: the appendix *Nøgletal* (in its row order), the report tables (in the order of
+    `relations.csv`), then the sentences (in the order of `statements.csv`). Differences that
+    rounding explains are left out; with `include_rounding=True` they are listed too, marked
+    `explained_by_rounding=True` (only those where the figure recomputed from the printed figures
+    would print differently, e.g. 1.097 → 960 printed −12,5 % where 960 ÷ 1.097 gives −12,49 %).
+    """
+    cells = _cells(name)
+    found = (compare(item, cells) for item in _checks(name, cells))
+    return [
+        item
+        for item in found
+        if item is not None and (include_rounding or not item.explained_by_rounding)
+    ]
+
+
+def _checks(name: str, cells: dict[str, Printed]) -> Iterator[_Check]:
+    for kind, cell, expression in _appendix_relations(name):
+        yield _Check(cells[cell].where, cells[cell], kind, expression)
+    for relation in relations(name):
+        printed = cells[relation["cell"]]
+        yield _Check(printed.where, printed, relation["kind"], relation["expression"])
+    for statement in statements(name):
+        if statement["refers_to"] is None:
+            continue  # nothing printed to compare with, e.g. a month read off a chart
+        printed = Printed(statement["value"], statement["decimals"], statement["unit"], "")
+        where = f"{statement['where']}: »{statement['quote']}«"
+        yield _Check(where, printed, "statement", statement["refers_to"])
+
+
+# --- the printed cells ----------------------------------------------------------------------
+
+
+def appendix_key(table: str, label: str, year: int, measure: str) -> str:
+    """How expressions name a cell of the appendix."""
+    return f"noegletal:{table}:{label}:{year}:{measure}"
+
+
+def report_key(table: str, row: str, column: str) -> str:
+    """How expressions name a cell of the report tables."""
+    return f"{table}:{row}:{column}"
+
+
+def _cells(name: str) -> dict[str, Printed]:
+    cells: dict[str, Printed] = {}
+    for key, printed in [*_appendix_cells(name), *_report_cells(name)]:
+        if key in cells:
+            raise ValueError(f"cellen {key!r} findes to gange")
+        cells[key] = printed
+    return cells
+
+
+def _appendix_rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_read(name, "noegletal.csv").splitlines(), delimiter=";"))
+
+
+def _appendix_cells(name: str) -> Iterator[tuple[str, Printed]]:
+    for row in _appendix_rows(name):
+        year, measure = int(row["year"]), row["measure"]
+        column = APPENDIX_COLUMNS[measure].format(year=year, previous=year - 1)
+        where = f"Nøgletal, side {row['page']}, {row['section']}, {row['label']}, {column}"
+        unit = "pct" if measure.endswith("_pct") else "pp" if measure == "change_pp" else "ftp"
+        value = float(row["value"]) if row["value"] != "" else None
+        printed = Printed(value, APPENDIX_DECIMALS[measure], unit, where)
+        yield appendix_key(row["table"], row["label"], year, measure), printed
+
+
+def _report_cells(name: str) -> Iterator[tuple[str, Printed]]:
+    for cell in report_tables(name):
+        document = (
+            "Budgetændringer" if cell["table"] == "budgetændringer" else "Kvartalsrapportering"
+        )
+        where = f"{document}, side {cell['page']}, {cell['table']}, {cell['row']}, {cell['column']}"
+        printed = Printed(cell["value"], cell["decimals"], cell["unit"], where)
+        yield report_key(cell["table"], cell["row"], cell["column"]), printed
+
+
+# --- the relations inside the appendix ------------------------------------------------------
+
+
+def _appendix_relations(name: str) -> Iterator[tuple[str, str, str]]:
+    """(kind, cell, expression) for every derived figure of the appendix, in its row order."""
+    rows = _appendix_rows(name)
+    children: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        parent = row["parent"] or ("I alt" if row["table"] == "target_groups" else "")
+        if row["label"] != parent and parent:
+            labels = children.setdefault((row["table"], parent), [])
+            if row["label"] not in labels:
+                labels.append(row["label"])
+    # The company-offers table has one row without a parent: its total.
+    top = {row["table"]: row["label"] for row in rows if not row["parent"]}
+    for row in rows:
+        yield from _appendix_relation(row, children, top)
+
+
+def _appendix_relation(
+    row: dict[str, str], children: dict[tuple[str, str], list[str]], top: dict[str, str]
+) -> Iterator[tuple[str, str, str]]:
+    table, label, measure = row["table"], row["label"], row["measure"]
+    year = int(row["year"])
+    cell = appendix_key(table, label, year, measure)
+
+    def key(of: str, measure: str, at: int = year, in_table: str = table) -> str:
+        return appendix_key(in_table, of, at, measure)
+
+    parts = children.get((table, label), [])
+    if measure == "ftp" and parts and table in ("target_groups", "long_term"):
+        # I alt sums the target groups (the rows without a parent), not their sub-groups.
+        yield "total", cell, f"sum({'|'.join(key(part, 'ftp') for part in parts)})"
+    if measure == "change_pct" and table in ("target_groups", "long_term"):
+        yield "change_pct", cell, f"change_pct({key(label, 'ftp', year - 1)}|{key(label, 'ftp')})"
+    if measure == "change_pct" and table == "company_offers":
+        before, now = (
+            f"sum({key(label, 'wage_subsidy_ftp', at)}|{key(label, 'work_placement_ftp', at)})"
+            for at in (year - 1, year)
+        )
+        yield "change_pct", cell, f"change_pct({before}|{now})"
+    if measure == "change_pp":
+        share = "activated_share_pct"
+        yield "change_pp", cell, f"diff({key(label, share)}|{key(label, share, year - 1)})"
+    if measure == "activated_ftp":
+        # The same groups' løntilskud and virksomhedspraktik in the company-offers table.
+        offers = top["company_offers"] if not row["parent"] else label
+        both = (
+            key(offers, offer, in_table="company_offers")
+            for offer in ("wage_subsidy_ftp", "work_placement_ftp")
+        )
+        yield "total", cell, f"sum({'|'.join(both)})"
