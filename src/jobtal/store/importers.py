@@ -116,7 +116,9 @@ def _import(
     path: Path, db_path: Path, kind: _Kind, after_write: Callable[[duckdb.DuckDBPyConnection], int]
 ) -> ImportSummary:
     scanned = reading.scan(path)
+    # No progress bar: the command's output is the Danish summary only.
     staging = duckdb.connect()
+    staging.execute("SET enable_progress_bar = false")
     try:
         rows_read, incoming = _stage(staging, path, scanned, kind)
     finally:
@@ -238,6 +240,7 @@ def _write(
     Returns (rows replaced, overlaps, already imported)."""
     con = schema.connect(db_path)
     try:
+        con.execute("SET enable_progress_bar = false")
         con.register("incoming", incoming)
         con.execute("BEGIN TRANSACTION")
         try:
