@@ -21,6 +21,12 @@ The relations checked are:
   shares; the activated full-time persons from løntilskud + virksomhedspraktik;
 * in the report tables, as listed in `relations.csv`;
 * every number in a sentence (`statements.csv`) against the cell or expression it refers to.
+
+Not checkable from the print, so not checked: the national shares of *Nøgletal* (the national
+figures are not printed; tabel 2's are), the shares of tables 5 and 7–11 (their denominators are
+not printed), the share of full-time activated against the target groups (the groups behind
+each denominator are not stated), and the company-directed offers' total against its rows (the
+rows are selected groups, not a partition).
 """
 
 from __future__ import annotations
@@ -350,7 +356,7 @@ class _Check:
     expression: str
 
 
-def compare(check: _Check, cells: dict[str, Printed]) -> Disagreement | None:
+def _compare(check: _Check, cells: dict[str, Printed]) -> Disagreement | None:
     """The disagreement of one printed figure with its recomputation, if there is a difference
     at all (explained by rounding or not); None where it agrees or cannot be recomputed."""
     result = evaluate(check.expression, cells)
@@ -399,7 +405,7 @@ def check(name: str, *, include_rounding: bool = False) -> list[Disagreement]:
     would print differently, e.g. 1.097 → 960 printed −12,5 % where 960 ÷ 1.097 gives −12,49 %).
     """
     cells = _cells(name)
-    found = (compare(item, cells) for item in _checks(name, cells))
+    found = (_compare(item, cells) for item in _checks(name, cells))
     return [
         item
         for item in found
