@@ -493,36 +493,55 @@ def _appendix_relations(name: str) -> Iterator[tuple[str, str, str]]:
         yield from _appendix_relation(row, children, top)
 
 
+@dataclass(frozen=True)
+class _AppendixCell:
+    """One row of noegletal.csv, with what its relations need to know."""
+
+    table: str
+    label: str
+    parent: str
+    year: int
+    measure: str
+
+    def key(self, measure: str, year: int | None = None, label: str | None = None) -> str:
+        """A cell of the same table, by default of the same label and year."""
+        return appendix_key(self.table, label or self.label, year or self.year, measure)
+
+
 def _appendix_relation(
     row: dict[str, str], children: dict[tuple[str, str], list[str]], top: dict[str, str]
 ) -> Iterator[tuple[str, str, str]]:
-    table, label, measure = row["table"], row["label"], row["measure"]
-    year = int(row["year"])
-    cell = appendix_key(table, label, year, measure)
-
-    def key(of: str, measure: str, at: int = year, in_table: str = table) -> str:
-        return appendix_key(in_table, of, at, measure)
-
-    parts = children.get((table, label), [])
-    if measure == "ftp" and parts and table in ("target_groups", "long_term"):
+    at = _AppendixCell(row["table"], row["label"], row["parent"], int(row["year"]), row["measure"])
+    cell = at.key(at.measure)
+    parts = children.get((at.table, at.label), [])
+    if at.measure == "ftp" and parts and at.table in ("target_groups", "long_term"):
         # I alt sums the target groups (the rows without a parent), not their sub-groups.
-        yield "total", cell, f"sum({'|'.join(key(part, 'ftp') for part in parts)})"
-    if measure == "change_pct" and table in ("target_groups", "long_term"):
-        yield "change_pct", cell, f"change_pct({key(label, 'ftp', year - 1)}|{key(label, 'ftp')})"
-    if measure == "change_pct" and table == "company_offers":
-        before, now = (
-            f"sum({key(label, 'wage_subsidy_ftp', at)}|{key(label, 'work_placement_ftp', at)})"
-            for at in (year - 1, year)
-        )
-        yield "change_pct", cell, f"change_pct({before}|{now})"
-    if measure == "change_pp":
+        yield "total", cell, f"sum({'|'.join(at.key('ftp', label=part) for part in parts)})"
+    if at.measure == "change_pct":
+        yield "change_pct", cell, _change_expression(at)
+    if at.measure == "change_pp":
         share = "activated_share_pct"
-        yield "change_pp", cell, f"diff({key(label, share)}|{key(label, share, year - 1)})"
-    if measure == "activated_ftp":
-        # The same groups' løntilskud and virksomhedspraktik in the company-offers table.
-        offers = top["company_offers"] if not row["parent"] else label
-        both = (
-            key(offers, offer, in_table="company_offers")
-            for offer in ("wage_subsidy_ftp", "work_placement_ftp")
-        )
-        yield "total", cell, f"sum({'|'.join(both)})"
+        yield "change_pp", cell, f"diff({at.key(share)}|{at.key(share, at.year - 1)})"
+    if at.measure == "activated_ftp":
+        yield "total", cell, _activated_expression(at, top["company_offers"])
+
+
+def _change_expression(at: _AppendixCell) -> str:
+    """The change from last year: of the annual average, or of løntilskud + virksomhedspraktik."""
+    if at.table != "company_offers":
+        return f"change_pct({at.key('ftp', at.year - 1)}|{at.key('ftp')})"
+    before, now = (
+        f"sum({at.key('wage_subsidy_ftp', year)}|{at.key('work_placement_ftp', year)})"
+        for year in (at.year - 1, at.year)
+    )
+    return f"change_pct({before}|{now})"
+
+
+def _activated_expression(at: _AppendixCell, offers_total: str) -> str:
+    """The same group's løntilskud + virksomhedspraktik in the company-offers table."""
+    label = offers_total if not at.parent else at.label
+    both = (
+        appendix_key("company_offers", label, at.year, offer)
+        for offer in ("wage_subsidy_ftp", "work_placement_ftp")
+    )
+    return f"sum({'|'.join(both)})"
