@@ -1,1 +1,26 @@
-"""A deterministic synthetic population calibrated to the published figures."""
+"""A deterministic synthetic population calibrated to the published figures.
+
+`build_population(seed, scale, municipalities)` generates benefit and activation spells for
+2018–2022 whose annual averages for Gentofte (code 157) reproduce the published appendix
+(target groups, long-term unemployed, company-directed offers by group) and whose sum over all
+98 municipalities reproduces the national totals implied by the published national shares.
+`write_parquet(population, directory)` writes them in the importers' input format.
+"""
+
+from jobtal.synth.population import (
+    DEFAULT_SEED,
+    Population,
+    activations_table,
+    build_population,
+    spells_table,
+    write_parquet,
+)
+
+__all__ = [
+    "DEFAULT_SEED",
+    "Population",
+    "activations_table",
+    "build_population",
+    "spells_table",
+    "write_parquet",
+]

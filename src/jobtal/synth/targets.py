@@ -1,0 +1,253 @@
+"""Calibration targets of the synthetic population, derived from the published appendix.
+
+Definitions (all values in full-time persons, DOMAIN.md definition 1):
+
+- *Gentofte annual target* A[leaf, year]: the published annual average of the appendix row
+  that holds exactly that leaf group, for 2020–2022. 2018 and 2019 are not published; they
+  are extrapolated flat (= 2020), except seniorpension, which did not exist before 2020 (0).
+- *National annual target*: Gentofte's value ÷ its published national share. Where the share
+  is 0,00 % (Gentofte has nobody) the national value is the mean of the years with a share,
+  or, when no year has one, a small plausible value (`SMALL_NATIONAL`).
+- *Long-term targets*: the published rows Dagpengemodtagere and "Kontanthjælp og S&H"; the
+  latter is split over kh_jobparat, shy_jobparat and uddh_aabenlyst_uddannelsesparat in
+  proportion to their size.
+- *Company-offer rates*: the published løntilskud and virksomhedspraktik by target group for
+  Gentofte, split over the group's leaves in proportion to their size, divided by the leaf's
+  size. Other municipalities get the same rates.
+- *Monthly series*: annual values interpolated linearly between the middles of the years,
+  times a mild seasonal pattern and noise, then rescaled per year so that each year's mean
+  is exactly the annual target.
+- *Other municipalities*: the national monthly series minus Gentofte's, distributed over the
+  other 97 municipalities by seeded weights (a size per municipality times a small
+  per-group variation), times `scale`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from jobtal.domain.municipalities import all_municipalities
+from jobtal.domain.target_groups import (
+    COMPANY_OFFER_ROWS,
+    GROSS_UNEMPLOYED_LEAVES,
+    LEAF_GROUPS,
+    LONG_TERM_ROWS,
+    TARGET_GROUP_ROWS,
+)
+from jobtal.published import appendix
+from jobtal.synth.calendar import MONTHS_PER_YEAR, YEARS
+
+REPORT = "gentofte-2023-02"
+GENTOFTE = 157
+PUBLISHED_YEARS: tuple[int, ...] = (2020, 2021, 2022)
+LEAVES: tuple[str, ...] = tuple(g.code for g in LEAF_GROUPS)
+LEAF_INDEX: dict[str, int] = {code: i for i, code in enumerate(LEAVES)}
+GROSS: tuple[str, ...] = GROSS_UNEMPLOYED_LEAVES
+# The two company-directed offers, in the order of the offer axis of the targets.
+COMPANY: tuple[str, ...] = ("loentilskud", "virksomhedspraktik")
+_OFFER_MEASURE = {"loentilskud": "wage_subsidy_ftp", "virksomhedspraktik": "work_placement_ftp"}
+
+# National full-time persons for leaves where Gentofte's share is 0,00 % in every year.
+SMALL_NATIONAL: dict[str, float] = {
+    "shy_aabenlyst_uddannelsesparat": 150.0,
+    "shy_uddannelsesparat": 400.0,
+}
+DEFAULT_SMALL_NATIONAL = 200.0
+
+# Amplitude of the seasonal pattern (peak in January): unemployment and sickness vary with
+# the seasons, pensions hardly.
+SEASONAL: dict[str, float] = {
+    "dagpenge": 0.06,
+    "kh_jobparat": 0.03,
+    "shy_jobparat": 0.03,
+    "uddh_aabenlyst_uddannelsesparat": 0.04,
+    "uddh_uddannelsesparat": 0.04,
+    "sygedagpenge": 0.05,
+}
+DEFAULT_SEASONAL = 0.01
+NOISE = 0.01
+
+# Relative size of the largest municipalities (the rest get a seeded log-normal size).
+BIG_MUNICIPALITIES: dict[int, float] = {101: 12.0, 751: 6.0, 461: 4.0, 851: 4.0, 147: 2.0}
+
+
+@dataclass(frozen=True)
+class AnnualTargets:
+    """Annual targets per leaf (axis 0, LEAVES) and year (axis -1, YEARS)."""
+
+    gentofte: np.ndarray  # (leaf, year)
+    national: np.ndarray  # (leaf, year)
+    long_term_gentofte: np.ndarray  # (leaf, year), 0 outside the gross unemployed
+    long_term_national: np.ndarray  # (leaf, year)
+    offer_rate: np.ndarray  # (leaf, company offer, year): activated ÷ full-time persons
+
+
+def _published() -> dict[tuple[str, str, str | None, int, str], float]:
+    return {
+        (r["table"], r["label"], r["parent"], r["year"], r["measure"]): r["value"]
+        for r in appendix(REPORT)
+        if r["value"] is not None
+    }
+
+
+def _leaf_rows() -> dict[str, tuple[str, str | None]]:
+    """The (label, parent) of the target-group row that holds exactly one leaf; the
+    sub-row wins over a top row with the same single leaf (Forsikrede ledige)."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for row in TARGET_GROUP_ROWS:
+        if len(row.leaves) == 1 and (row.leaves[0] not in found or row.parent is not None):
+            found[row.leaves[0]] = (row.label, row.parent)
+    return found
+
+
+def _extrapolate(values: dict[int, float], leaf: str) -> list[float]:
+    """Values for YEARS from the published years: before 2020 flat at the 2020 value."""
+    first = values[PUBLISHED_YEARS[0]]
+    early = 0.0 if leaf == "seniorpension" else first
+    return [values.get(year, early) for year in YEARS]
+
+
+def _national(gentofte: dict[int, float], shares: dict[int, float], leaf: str) -> dict[int, float]:
+    known = {y: gentofte[y] / shares[y] * 100 for y in PUBLISHED_YEARS if shares.get(y, 0) > 0}
+    fallback = (
+        float(np.mean(list(known.values())))
+        if known
+        else SMALL_NATIONAL.get(leaf, DEFAULT_SMALL_NATIONAL)
+    )
+    return {y: known.get(y, fallback) for y in PUBLISHED_YEARS}
+
+
+def _split(total: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Split totals (year,) over rows of sizes (n, year) in proportion to size."""
+    whole = sizes.sum(axis=0)
+    return np.where(whole > 0, sizes * total / np.where(whole > 0, whole, 1), 0.0)
+
+
+@cache
+def annual_targets() -> AnnualTargets:
+    """The annual targets (see the module docstring for the rules)."""
+    pub = _published()
+    rows = _leaf_rows()
+    n_years = len(YEARS)
+    gentofte = np.zeros((len(LEAVES), n_years))
+    national = np.zeros((len(LEAVES), n_years))
+    for i, leaf in enumerate(LEAVES):
+        label, parent = rows[leaf]
+        g = {y: pub[("target_groups", label, parent, y, "ftp")] for y in PUBLISHED_YEARS}
+        s = {
+            y: pub.get(("target_groups", label, parent, y, "national_share_pct"), 0.0)
+            for y in PUBLISHED_YEARS
+        }
+        gentofte[i] = _extrapolate(g, leaf)
+        national[i] = _extrapolate(_national(g, s, leaf), leaf)
+    ltu_g, ltu_n = _long_term(pub, gentofte, national)
+    return AnnualTargets(gentofte, national, ltu_g, ltu_n, _offer_rates(pub, gentofte))
+
+
+def _long_term(
+    pub: dict[tuple[str, str, str | None, int, str], float],
+    gentofte: np.ndarray,
+    national: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    ltu_g = np.zeros_like(gentofte)
+    ltu_n = np.zeros_like(national)
+    for row in LONG_TERM_ROWS:
+        if row.parent is None:
+            continue
+        g = {y: pub[("long_term", row.label, row.parent, y, "ftp")] for y in PUBLISHED_YEARS}
+        s = {
+            y: pub.get(("long_term", row.label, row.parent, y, "national_share_pct"), 0.0)
+            for y in PUBLISHED_YEARS
+        }
+        idx = [LEAF_INDEX[leaf] for leaf in row.leaves]
+        g_years = np.array(_extrapolate(g, row.key))
+        n_years = np.array(_extrapolate(_national(g, s, row.key), row.key))
+        ltu_g[idx] = _split(g_years, gentofte[idx])
+        ltu_n[idx] = _split(n_years, national[idx])
+    return ltu_g, ltu_n
+
+
+def _offer_rates(
+    pub: dict[tuple[str, str, str | None, int, str], float], gentofte: np.ndarray
+) -> np.ndarray:
+    rate = np.zeros((len(LEAVES), len(COMPANY), len(YEARS)))
+    for row in COMPANY_OFFER_ROWS:
+        if row.parent is None:
+            continue
+        idx = [LEAF_INDEX[leaf] for leaf in row.leaves]
+        for k, offer in enumerate(COMPANY):
+            g = {
+                y: pub.get(("company_offers", row.label, row.parent, y, _OFFER_MEASURE[offer]), 0)
+                for y in PUBLISHED_YEARS
+            }
+            total = np.array([g.get(y, g[PUBLISHED_YEARS[0]]) for y in YEARS], dtype=float)
+            amount = _split(total, gentofte[idx])
+            size = gentofte[idx]
+            rate[idx, k] = np.where(size > 0, amount / np.where(size > 0, size, 1), 0.0)
+    return rate
+
+
+def monthly_series(annual: np.ndarray, leaves: list[str], rng: np.random.Generator) -> np.ndarray:
+    """Monthly series (n, 60) whose yearly means equal `annual` (n, 5) exactly.
+
+    Linear interpolation between the middles of the years (flat before the first and after
+    the last), times 1 + a·cos(2π(month−1)/12) with a per-leaf amplitude a, times noise;
+    then each year is rescaled to its annual value (0 stays 0).
+    """
+    n_months = len(YEARS) * MONTHS_PER_YEAR
+    x = np.arange(n_months)
+    anchors = np.arange(len(YEARS)) * MONTHS_PER_YEAR + 5.5
+    base = np.stack([np.interp(x, anchors, row) for row in annual]) if len(annual) else annual
+    amp = np.array([SEASONAL.get(leaf, DEFAULT_SEASONAL) for leaf in leaves])[:, None]
+    season = 1 + amp * np.cos(2 * np.pi * (x % MONTHS_PER_YEAR) / MONTHS_PER_YEAR)
+    noise = 1 + NOISE * rng.standard_normal(base.shape)
+    series = np.clip(base * season * noise, 0, None).reshape(len(annual), len(YEARS), -1)
+    means = series.mean(axis=2)
+    factor = np.where(means > 0, annual / np.where(means > 0, means, 1), 0.0)
+    return (series * factor[:, :, None]).reshape(len(annual), n_months)
+
+
+def municipality_weights(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the other municipalities and their weights (municipality, leaf), each leaf's
+    column summing to 1."""
+    codes = np.array([m.code for m in all_municipalities() if m.code != GENTOFTE])
+    rng = np.random.default_rng([seed, 7])
+    size = np.exp(0.6 * rng.standard_normal(len(codes)))
+    size *= np.array([BIG_MUNICIPALITIES.get(int(c), 1.0) for c in codes])
+    weights = size[:, None] * np.exp(0.25 * rng.standard_normal((len(codes), len(LEAVES))))
+    return codes, weights / weights.sum(axis=0)
+
+
+@dataclass(frozen=True)
+class MonthlyTargets:
+    """Monthly targets (leaf, month) of one municipality."""
+
+    code: int
+    ftp: np.ndarray
+    long_term: np.ndarray
+    offers: np.ndarray  # (leaf, company offer, month)
+
+
+def monthly_targets(seed: int, scale: float = 1.0) -> dict[int, MonthlyTargets]:
+    """Monthly targets of every municipality: Gentofte at full size, the others at `scale`."""
+    annual = annual_targets()
+    rng = np.random.default_rng([seed, 1])
+    leaves = list(LEAVES)
+    g_ftp = monthly_series(annual.gentofte, leaves, rng)
+    n_ftp = monthly_series(annual.national, leaves, rng)
+    g_ltu = np.minimum(monthly_series(annual.long_term_gentofte, leaves, rng), g_ftp)
+    n_ltu = np.minimum(monthly_series(annual.long_term_national, leaves, rng), n_ftp)
+    rate = np.repeat(annual.offer_rate, MONTHS_PER_YEAR, axis=2)
+    rest_ftp = np.clip(n_ftp - g_ftp, 0, None)
+    rest_ltu = np.clip(np.minimum(n_ltu - g_ltu, rest_ftp), 0, None)
+    codes, weights = municipality_weights(seed)
+    result = {GENTOFTE: MonthlyTargets(GENTOFTE, g_ftp, g_ltu, rate * g_ftp[:, None, :])}
+    for code, w in zip(codes, weights, strict=True):
+        ftp = scale * w[:, None] * rest_ftp
+        result[int(code)] = MonthlyTargets(
+            int(code), ftp, scale * w[:, None] * rest_ltu, rate * ftp[:, None, :]
+        )
+    return result
