@@ -65,6 +65,9 @@ def per_month(intervals: ir.Table, months: ir.Table) -> ir.Table:
     contributes weight × (its days inside the month); the sum is divided by the days in the
     month. The join is a range join on day numbers, which DuckDB runs as an inequality join.
     """
+    # A fresh reference: when `intervals` is itself the projection of a join, Ibis would
+    # otherwise try to extend that join and reject predicates on the projected columns.
+    intervals = intervals.view()
     joined = intervals.join(months, (intervals.s <= months.m_end) & (intervals.e >= months.m_start))
     overlap = ibis.least(joined.e, joined.m_end) - ibis.greatest(joined.s, joined.m_start) + 1
     weighted = joined.mutate(weighted_days=overlap.cast("float64") * joined.weight)

@@ -12,8 +12,8 @@ Method, without expanding person-days:
 2. W(d) = |Q ∩ [d−363, d]| is piecewise linear in d. A merged interval [s, e] changes the
    daily increment W(d) − W(d−1) by +1 at s, −1 at e+1, −1 at s+364 and +1 at e+365. With
    the events sorted per person, the running sum of the changes is the increment (the
-   "slope", always −1, 0 or 1 because Q is disjoint) from one event to the next, and the
-   running sum of slope × gap is W just before each event.
+   "slope", always −1, 0 or 1 because Q is disjoint) from one event to the next, and with
+   the running sum of change × event day (the "moment"), W(d) = (d + 1) × slope − moment.
 3. On each piece between events, W(d) ≥ 292 holds on one sub-interval, solved exactly.
 4. Those qualifying days intersected with the gross-unemployed segments are the days of
    long-term unemployment, attributed to the segment's municipality and leaf group.
@@ -32,22 +32,28 @@ WINDOW_DAYS = 364
 REQUIRED_DAYS = -(-80 * WINDOW_DAYS // 100)
 
 
-def qualifying_spells(segments: ir.Table, activations: ir.Table) -> ir.Table:
+def qualifying_spells(segments: ir.Table, activations: ir.Table, first_day: int) -> ir.Table:
     """Per person the merged days counting toward the 80 % (person_id, s, e).
 
     Inputs are day intervals (see `jobtal.measures.intervals`): segments with target_group,
-    activations with offer.
+    activations with offer. Only persons gross unemployed on some day from `first_day` on
+    can be long-term unemployed then, so only their spells are merged.
     """
     gross = segments.filter(segments.target_group.isin(GROSS_UNEMPLOYED_LEAVES))
     active = activations.filter(activations.offer.isin(ACTIVE_OFFERS))
     spells = ibis.union(
         gross.select("person_id", "s", "e"), active.select("person_id", "s", "e"), distinct=False
     )
-    return merge_intervals(spells)
+    persons = gross.filter(gross.e >= first_day).select("person_id").distinct()
+    return merge_intervals(spells.semi_join(persons, "person_id"))
 
 
 def _events(merged: ir.Table, horizon: int) -> ir.Table:
-    """The changes of the daily increment of W (person_id, t, delta), one row per day."""
+    """The changes of the daily increment of W (person_id, t, delta).
+
+    Several events may fall on one day; they are not summed first (that would cost a
+    grouping of all events): see `_pieces`.
+    """
 
     def event(day: ir.IntegerValue, delta: int) -> ir.Table:
         return merged.select(person_id=merged.person_id, t=day, delta=ibis.literal(delta, "int64"))
@@ -60,56 +66,75 @@ def _events(merged: ir.Table, horizon: int) -> ir.Table:
         distinct=False,
     )
     # Changes after the horizon cannot affect W on days up to the horizon.
-    events = events.filter(events.t <= horizon)
-    return events.group_by(["person_id", "t"]).aggregate(delta=events.delta.sum())
+    return events.filter(events.t <= horizon)
 
 
 def _pieces(events: ir.Table, horizon: int) -> ir.Table:
-    """Pieces [a, b] between events with W just before a (`before`) and the slope on them."""
+    """Pieces [a, b] between consecutive events with the slope and moment on them.
+
+    W(d) = Σ over events t_j ≤ d of delta_j × (d − t_j + 1) = (d + 1) × slope − moment,
+    with slope = Σ delta_j and moment = Σ delta_j × t_j over the events up to the piece.
+    Both are running sums in one window, so no window is nested in another. Where several
+    events share a day, every row but the last of them gets an empty piece (its following
+    event is on the same day, so b = a − 1), whatever their order; the last one carries the
+    sums of all of them.
+    """
     by_day = ibis.window(group_by=events.person_id, order_by=events.t)
     running = ibis.cumulative_window(group_by=events.person_id, order_by=events.t)
-    with_slope = events.mutate(
-        slope=events.delta.sum().over(running), following=events.t.lead().over(by_day)
+    pieces = events.mutate(
+        slope=events.delta.sum().over(running),
+        moment=(events.delta * events.t).sum().over(running),
+        following=events.t.lead().over(by_day),
     )
-    # The last piece ends at the horizon; its slope is 0 and W is 0 there unless cut short.
-    b = ibis.coalesce(with_slope.following - 1, horizon)
-    pieces = with_slope.mutate(a=with_slope.t, b=b, gain=with_slope.slope * (b - with_slope.t + 1))
-    earlier = ibis.window(group_by=pieces.person_id, order_by=pieces.t, rows=(None, -1))
-    return pieces.mutate(before=ibis.coalesce(pieces.gain.sum().over(earlier), 0)).select(
-        "person_id", "a", "b", "slope", "before"
+    # The last piece runs to the horizon (its slope is 0; W is 0 there unless cut short).
+    return pieces.select(
+        "person_id",
+        "slope",
+        "moment",
+        a=pieces.t,
+        b=ibis.coalesce(pieces.following - 1, horizon),
     )
 
 
 def qualifying_windows(merged: ir.Table, horizon: int) -> ir.Table:
     """The days d ≤ horizon with W(d) ≥ REQUIRED_DAYS, as intervals (person_id, s, e).
 
-    On a piece [a, b], W(d) = before + slope × (d − a + 1):
-    slope 1: W(d) ≥ R ⇔ d ≥ a + R − 1 − before; slope −1: ⇔ d ≤ a + before − R − 1;
-    slope 0: the whole piece when before ≥ R.
+    On a piece [a, b], W(d) = (d + 1) × slope − moment ≥ R holds for
+    slope 1: d ≥ R + moment − 1; slope −1: d ≤ −moment − R − 1;
+    slope 0: every day of the piece when −moment ≥ R, else none.
     """
     p = _pieces(_events(merged, horizon), horizon)
     r = REQUIRED_DAYS
-    lo = ibis.cases(
-        (p.slope == 1, ibis.greatest(p.a, p.a + r - 1 - p.before)),
-        else_=p.a,
-    )
+    lo = ibis.cases((p.slope == 1, ibis.greatest(p.a, r + p.moment - 1)), else_=p.a)
     hi = ibis.cases(
-        (p.slope == -1, ibis.least(p.b, p.a + p.before - r - 1)),
-        (p.slope == 0, ibis.ifelse(p.before >= r, p.b, p.a - 1)),
+        (p.slope == -1, ibis.least(p.b, -p.moment - r - 1)),
+        (p.slope == 0, ibis.ifelse(-p.moment >= r, p.b, p.a - 1)),
         else_=p.b,
     )
-    windows = p.select(person_id=p.person_id, s=lo, e=hi)
+    # Running sums of integers are HUGEINT on DuckDB, which would slow every later join
+    # on s and e. Ibis drops a cast to int64 (it already types the sums as int64), so the
+    # day numbers pass through int32, which holds any day number.
+    windows = p.select(
+        person_id=p.person_id, s=lo.cast("int32").cast("int64"), e=hi.cast("int32").cast("int64")
+    )
     return windows.filter(windows.s <= windows.e)
 
 
-def long_term_intervals(segments: ir.Table, activations: ir.Table, horizon: int) -> ir.Table:
-    """Days of long-term unemployment (person_id, municipality, target_group, s, e).
+def long_term_intervals(
+    segments: ir.Table, activations: ir.Table, first_day: int, horizon: int
+) -> ir.Table:
+    """Days of long-term unemployment from first_day to horizon.
 
-    `segments` and `activations` are day intervals ending no later than `horizon` and
-    reaching back at least 363 days before the first day of interest.
+    Columns: person_id, municipality, target_group, s, e. `segments` and `activations` are
+    day intervals ending no later than `horizon` and reaching back at least 363 days before
+    `first_day`.
     """
-    windows = qualifying_windows(qualifying_spells(segments, activations), horizon)
-    gross = segments.filter(segments.target_group.isin(GROSS_UNEMPLOYED_LEAVES))
+    merged = qualifying_spells(segments, activations, first_day)
+    windows = qualifying_windows(merged, horizon)
+    windows = windows.filter(windows.e >= first_day)
+    gross = segments.filter(
+        segments.target_group.isin(GROSS_UNEMPLOYED_LEAVES) & (segments.e >= first_day)
+    )
     joined = gross.join(
         windows,
         (gross.person_id == windows.person_id) & (gross.s <= windows.e) & (gross.e >= windows.s),
@@ -118,6 +143,6 @@ def long_term_intervals(segments: ir.Table, activations: ir.Table, horizon: int)
         person_id=gross.person_id,
         municipality=gross.municipality,
         target_group=gross.target_group,
-        s=ibis.greatest(gross.s, windows.s),
+        s=ibis.greatest(gross.s, windows.s, first_day),
         e=ibis.least(gross.e, windows.e),
     )

@@ -71,12 +71,14 @@ def _clipped(table: ir.Table, lo: int, hi: int) -> ir.Table:
 def segment_days(segments: ir.Table, lo: int, hi: int) -> ir.Table:
     """Benefit segments as day intervals (person_id, municipality, target_group, s, e)."""
     days = _clipped(segments, lo, hi)
+    # Explicit (nullable) types: the store declares NOT NULL columns, and set operations
+    # need equal schemas whatever the source.
     return days.select(
-        "person_id",
+        person_id=days.person_id.cast("string"),
         municipality=days.municipality.cast("int64"),
-        target_group=days.target_group,
-        s=days.s,
-        e=days.e,
+        target_group=days.target_group.cast("string"),
+        s=days.s.cast("int64"),
+        e=days.e.cast("int64"),
     )
 
 
@@ -84,7 +86,11 @@ def activation_days(activations: ir.Table, lo: int, hi: int) -> ir.Table:
     """Activation spells as day intervals (person_id, offer, s, e, hours_per_week)."""
     days = _clipped(activations, lo, hi)
     return days.select(
-        "person_id", "offer", "s", "e", hours_per_week=days.hours_per_week.cast("float64")
+        person_id=days.person_id.cast("string"),
+        offer=days.offer.cast("string"),
+        s=days.s.cast("int64"),
+        e=days.e.cast("int64"),
+        hours_per_week=days.hours_per_week.cast("float64"),
     )
 
 
@@ -140,10 +146,9 @@ def monthly_figures(
     segs = segment_days(segments, history, horizon)
     acts = activation_days(activations, history, horizon)
     current = segs.filter(segs.e >= start)
-    long_term = long_term_intervals(segs, acts, horizon)
     intervals = ibis.union(
         _full_time(current, "ftp"),
-        _full_time(long_term.filter(long_term.e >= start), "long_term_ftp"),
+        _full_time(long_term_intervals(segs, acts, start, horizon), "long_term_ftp"),
         _activated(current, acts.filter(acts.e >= start)),
         distinct=False,
     )
