@@ -122,6 +122,38 @@ def _long_term(
     return stretches, counts, counts + monthly_from_daily(lead_in)
 
 
+def _fit_long_term(
+    gen: Generated,
+    code: int,
+    leaf: str,
+    y: np.ndarray,
+    target: np.ndarray,
+    rng: np.random.Generator,
+) -> tuple[slots.Intervals, np.ndarray, np.ndarray]:
+    """Long-term stretches that fit into y together with their lead-in days.
+
+    In small groups (a small municipality, or a small `scale`) whole long-term persons and
+    their 291 lead-in days can exceed y in some month; the long-term target is then lowered
+    (at most RETRIES times) so that the full-time persons stay right. What could not be
+    placed is recorded in `gen.shortfall` (in full-time-person months): long-term under
+    "<leaf>:langtid", full-time persons over the target under "<leaf>".
+    """
+    wanted = target
+    for _ in range(RETRIES):
+        stretches, counts, used = _long_term(leaf, target, rng)
+        if (used - y).max() <= 1e-6:
+            break
+        ratio = float((y / np.maximum(used, 1e-9)).min())
+        target = target * max(0.0, 0.95 * ratio)
+    lost = float(np.clip(wanted - counts, 0, None).sum())
+    if lost > 0.5:
+        gen.shortfall[(code, f"{leaf}:langtid")] = lost
+    over = float(np.clip(used - y, 0, None).sum())
+    if over > 1e-6:
+        gen.shortfall[(code, leaf)] = over
+    return stretches, counts, used
+
+
 def _activations(
     gen: Generated,
     code: int,
@@ -169,7 +201,8 @@ class System:
         return np.concatenate([base + np.arange(int(w[months].min())) for base, w in self.whole])
 
 
-LONG_TERM_SLOTS = 1 << 20  # slot ids of long-term stretches start here
+LONG_TERM_SLOTS = 1 << 20
+RETRIES = 4  # slot ids of long-term stretches start here
 
 
 def generate_leaf(gen: Generated, targets: MonthlyTargets, leaf_index: int, seed: int) -> None:
@@ -180,11 +213,10 @@ def generate_leaf(gen: Generated, targets: MonthlyTargets, leaf_index: int, seed
     y = targets.ftp[leaf_index]
     whole = lambda s: np.floor(s + 1e-9).astype(np.int64)  # noqa: E731
     if leaf in GROSS:
-        stretches, counts, used = _long_term(leaf, targets.long_term[leaf_index], rng)
-        rest = y - used
-        if rest.min() < -1e-6:
-            gen.shortfall[(code, leaf)] = float(-rest[rest < 0].sum())
-        series = np.clip(rest, 0, None)
+        stretches, counts, used = _fit_long_term(
+            gen, code, leaf, y, targets.long_term[leaf_index], rng
+        )
+        series = np.clip(y - used, 0, None)
         spells = slots.Intervals(stretches.slot, stretches.start - LEAD_IN_DAYS, stretches.end)
         first_ltu = gen.add_spells(code, leaf_index, spells, rng)
         pieces = slots.cut(

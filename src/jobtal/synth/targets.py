@@ -6,8 +6,9 @@ Definitions (all values in full-time persons, DOMAIN.md definition 1):
   that holds exactly that leaf group, for 2020–2022. 2018 and 2019 are not published; they
   are extrapolated flat (= 2020), except seniorpension, which did not exist before 2020 (0).
 - *National annual target*: Gentofte's value ÷ its published national share. Where the share
-  is 0,00 % (Gentofte has nobody) the national value is the mean of the years with a share,
-  or, when no year has one, a small plausible value (`SMALL_NATIONAL`).
+  is 0,00 % (Gentofte has nobody) the national value is what the parent row's implied
+  national total leaves after its other children, shared equally among the zero-share
+  children, but at least `MIN_NATIONAL` (a small plausible value).
 - *Long-term targets*: the published rows Dagpengemodtagere and "Kontanthjælp og S&H"; the
   latter is split over kh_jobparat, shy_jobparat and uddh_aabenlyst_uddannelsesparat in
   proportion to their size.
@@ -50,12 +51,8 @@ GROSS: tuple[str, ...] = GROSS_UNEMPLOYED_LEAVES
 COMPANY: tuple[str, ...] = ("loentilskud", "virksomhedspraktik")
 _OFFER_MEASURE = {"loentilskud": "wage_subsidy_ftp", "virksomhedspraktik": "work_placement_ftp"}
 
-# National full-time persons for leaves where Gentofte's share is 0,00 % in every year.
-SMALL_NATIONAL: dict[str, float] = {
-    "shy_aabenlyst_uddannelsesparat": 150.0,
-    "shy_uddannelsesparat": 400.0,
-}
-DEFAULT_SMALL_NATIONAL = 200.0
+# Least national full-time persons of a leaf where Gentofte's share is 0,00 %.
+MIN_NATIONAL = 20.0
 
 # Amplitude of the seasonal pattern (peak in January): unemployment and sickness vary with
 # the seasons, pensions hardly.
@@ -110,14 +107,39 @@ def _extrapolate(values: dict[int, float], leaf: str) -> list[float]:
     return [values.get(year, early) for year in YEARS]
 
 
-def _national(gentofte: dict[int, float], shares: dict[int, float], leaf: str) -> dict[int, float]:
-    known = {y: gentofte[y] / shares[y] * 100 for y in PUBLISHED_YEARS if shares.get(y, 0) > 0}
-    fallback = (
-        float(np.mean(list(known.values())))
-        if known
-        else SMALL_NATIONAL.get(leaf, DEFAULT_SMALL_NATIONAL)
-    )
-    return {y: known.get(y, fallback) for y in PUBLISHED_YEARS}
+def _national(gentofte: dict[int, float], shares: dict[int, float]) -> dict[int, float]:
+    """Gentofte ÷ national share per year; NaN where the share is 0,00 %."""
+    return {
+        y: gentofte[y] / shares[y] * 100 if shares.get(y, 0) > 0 else float("nan")
+        for y in PUBLISHED_YEARS
+    }
+
+
+def _fill_zero_shares(
+    pub: dict[tuple[str, str, str | None, int, str], float], national: np.ndarray
+) -> np.ndarray:
+    """Replace NaN national values by the room their parent row leaves (see module doc)."""
+    filled = national.copy()
+    years = [YEARS.index(y) for y in PUBLISHED_YEARS]
+    for row in TARGET_GROUP_ROWS:
+        if row.parent is not None or len(row.leaves) < 2 or row.key == "i_alt":
+            continue
+        idx = [LEAF_INDEX[leaf] for leaf in row.leaves]
+        for y, col in zip(PUBLISHED_YEARS, years, strict=True):
+            value = pub.get(("target_groups", row.label, None, y, "ftp"), 0.0)
+            share = pub.get(("target_groups", row.label, None, y, "national_share_pct"), 0.0)
+            missing = [i for i in idx if np.isnan(filled[i, col])]
+            if not missing or share <= 0:
+                continue
+            known = float(np.nansum(filled[idx, col]))
+            room = (value / share * 100 - known) / len(missing)
+            filled[missing, col] = max(room, MIN_NATIONAL)
+    first = YEARS.index(PUBLISHED_YEARS[0])
+    for col in range(first):  # unpublished early years are flat at the first published one
+        gap = np.isnan(filled[:, col])
+        filled[gap, col] = filled[gap, first]
+    filled[np.isnan(filled)] = MIN_NATIONAL
+    return filled
 
 
 def _split(total: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -142,7 +164,8 @@ def annual_targets() -> AnnualTargets:
             for y in PUBLISHED_YEARS
         }
         gentofte[i] = _extrapolate(g, leaf)
-        national[i] = _extrapolate(_national(g, s, leaf), leaf)
+        national[i] = _extrapolate(_national(g, s), leaf)
+    national = _fill_zero_shares(pub, national)
     ltu_g, ltu_n = _long_term(pub, gentofte, national)
     return AnnualTargets(gentofte, national, ltu_g, ltu_n, _offer_rates(pub, gentofte))
 
@@ -164,7 +187,7 @@ def _long_term(
         }
         idx = [LEAF_INDEX[leaf] for leaf in row.leaves]
         g_years = np.array(_extrapolate(g, row.key))
-        n_years = np.array(_extrapolate(_national(g, s, row.key), row.key))
+        n_years = np.array(_extrapolate(_national(g, s), row.key))
         ltu_g[idx] = _split(g_years, gentofte[idx])
         ltu_n[idx] = _split(n_years, national[idx])
     return ltu_g, ltu_n
