@@ -1,9 +1,137 @@
-"""`jobtal demo`: placeholder until its module is written."""
+"""`jobtal demo`: the whole pipeline on a synthetic national population.
+
+    jobtal demo --out DIR [--serve 0|1] [--scale S] [--seed N]
+
+Steps, each reported on the terminal with the elapsed seconds:
+1. generate the synthetic population (jobtal.synth) into DIR/input/*.parquet;
+2. import it with the ordinary importers into a fresh DIR/jobtal.duckdb (an existing demo
+   database is deleted first, so the demo is reproducible);
+3. compute the appendix *Nøgletal* for Gentofte 2022 and print it beside the published one;
+4. write the computed and the published appendix as CSV and JSON, and the comparison, into
+   DIR/output/.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from jobtal import published
+from jobtal.report.appendix_output import render_table, write_appendix
+from jobtal.report.compare import compare_appendix, render_comparison
+
+MUNICIPALITY = 157
+YEAR = 2022
+REPORT = "gentofte-2023-02"
+NOT_SERVED = "Webapplikationen er ikke en del af denne version; demoen slutter her."
+
+T = TypeVar("T")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    """Registers nothing yet."""
+    parser = subparsers.add_parser(
+        "demo",
+        help="dan en syntetisk befolkning, importér den og beregn Nøgletal for Gentofte 2022",
+        description="Demo: syntetiske personforløb for hele landet (2018–2022), kalibreret til "
+        "Gentoftes publicerede Nøgletal, importeret og beregnet som bilaget Nøgletal.",
+    )
+    parser.add_argument("--out", default="demo", help="mappe til demoens filer (standard: demo)")
+    parser.add_argument(
+        "--serve", type=int, choices=(0, 1), default=0, help="1: start webapplikationen bagefter"
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="de øvrige 97 kommuners størrelse som andel (standard 1; Gentofte altid fuld)",
+    )
+    parser.add_argument("--seed", type=int, default=None, help="frø for tilfældighederne")
+    parser.set_defaults(handler=run)
+
+
+class Progress:
+    """Prints one line per step with the seconds elapsed since the start."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+
+    def step(self, text: str, action: Callable[[], T]) -> T:
+        print(f"[{self.elapsed():7.1f} s] {text} ...", flush=True)
+        return action()
+
+    def note(self, text: str) -> None:
+        print(f"[{self.elapsed():7.1f} s] {text}", flush=True)
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+
+def _generate(out: Path, scale: float, seed: int | None, progress: Progress) -> tuple[Path, Path]:
+    from jobtal.synth import DEFAULT_SEED, build_population, write_parquet
+
+    population = progress.step(
+        "Danner syntetisk befolkning for 98 kommuner",
+        lambda: build_population(DEFAULT_SEED if seed is None else seed, scale),
+    )
+    progress.note(
+        f"{population.n_persons:,} personer, {population.n_spells:,} ydelsesforløb, "
+        f"{population.n_activations:,} aktiveringsforløb".replace(",", ".")
+    )
+    return progress.step(
+        f"Skriver {out / 'input'}/*.parquet", lambda: write_parquet(population, out / "input")
+    )
+
+
+def _import(spells: Path, activations: Path, db: Path, progress: Progress) -> None:
+    from jobtal.store.importers import import_activations, import_spells
+
+    for suffix in ("", ".wal"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    summary = progress.step(f"Importerer ydelsesforløb i {db}", lambda: import_spells(spells, db))
+    progress.note(f"{summary.rows_stored:,} forløb, {summary.overlaps} overlap".replace(",", "."))
+    summary = progress.step(
+        "Importerer aktiveringsforløb", lambda: import_activations(activations, db)
+    )
+    progress.note(f"{summary.rows_stored:,} aktiveringsforløb".replace(",", "."))
+
+
+def _report(db: Path, out: Path, progress: Progress) -> None:
+    from jobtal.report.appendix_store import load_appendix
+
+    computed = progress.step(
+        f"Beregner Nøgletal for Gentofte {YEAR}", lambda: load_appendix(db, MUNICIPALITY, YEAR)
+    ).rows
+    printed = published.appendix(REPORT)
+    comparison = compare_appendix(computed, printed)
+    print()
+    print(render_table(computed, f"Nøgletal – Gentofte ({MUNICIPALITY}), {YEAR - 2}–{YEAR}"))
+    print(f"Beregnet ved siden af publiceret ({REPORT}):")
+    print(render_comparison(comparison))
+    output = out / "output"
+    paths = [
+        *write_appendix(computed, output, "noegletal_beregnet"),
+        *write_appendix(printed, output, "noegletal_publiceret"),
+    ]
+    compared = output / "sammenligning.json"
+    compared.write_text(json.dumps(comparison, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    (output / "sammenligning.txt").write_text(render_comparison(comparison), "utf-8")
+    progress.note("Skrev " + ", ".join(str(p) for p in [*paths, compared]))
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    progress = Progress()
+    spells, activations = _generate(out, args.scale, args.seed, progress)
+    db = out / "jobtal.duckdb"
+    _import(spells, activations, db, progress)
+    _report(db, out, progress)
+    progress.note("Demoen er færdig.")
+    if args.serve:
+        print(NOT_SERVED)
+    sys.stdout.flush()
+    return 0
