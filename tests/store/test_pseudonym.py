@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from jobtal import cli
@@ -119,3 +120,17 @@ def test_pseudonymise_keeps_order() -> None:
     names = pseudonymise(pa.array(["0101901234", "0202901234", "0101901234"]), key).to_pylist()
     assert names[0] == names[2] != names[1]
     assert names[0] == hmac.new(key, b"0101901234", hashlib.sha256).hexdigest()[:32]
+
+
+def test_parquet_cpr_as_integer_gets_its_leading_zero(
+    tmp_path: Path, db: Path, rows, key: str
+) -> None:
+    path = tmp_path / "a.parquet"
+    pq.write_table(
+        pa.table({"cpr": [101901234], "offer": ["mentor"], "start": ["2022-01-01"], "end": [None]}),
+        path,
+    )
+    import_activations(path, db)
+    assert rows(db, "SELECT person_id FROM activation_spells") == [
+        (expected_pseudonym(key, "0101901234"),)
+    ]

@@ -119,6 +119,8 @@ def _import(
     # No progress bar: the command's output is the Danish summary only.
     staging = duckdb.connect()
     staging.execute("SET enable_progress_bar = false")
+    # The staging tables may hold CPR numbers: they must never be spilled to a temporary file.
+    staging.execute("SET temp_directory = ''")
     try:
         rows_read, incoming = _stage(staging, path, scanned, kind)
     finally:
@@ -155,10 +157,14 @@ def _stage(
         kind.typed_sql.format(person=_person_sql(id_column), person_text=person_text, **optional)
     )
     raise_problems(con, scanned, [*_id_checks(id_column), *kind.checks()])
-    raise_key_conflicts(con, scanned, ["person", *kind.key[1:]], list(kind.rest), kind.key_label)
+    values = ", ".join(["person", *kind.columns[1:]])
+    con.execute(
+        f"CREATE TABLE distinct_rows AS SELECT {values}, min(idx) AS idx FROM typed GROUP BY ALL"
+    )
+    raise_key_conflicts(con, scanned, ["person", *kind.key[1:]], kind.key_label)
     rows_read = int(con.execute("SELECT count(*) FROM typed").fetchall()[0][0])
     select = ", ".join(["person AS person_id", *kind.columns[1:]])
-    incoming = con.sql(f"SELECT DISTINCT {select} FROM typed").to_arrow_table()
+    incoming = con.sql(f"SELECT {select} FROM distinct_rows").to_arrow_table()
     if key is not None:
         incoming = _pseudonymise(incoming, key)
     return rows_read, incoming
@@ -241,6 +247,8 @@ def _write(
     con = schema.connect(db_path)
     try:
         con.execute("SET enable_progress_bar = false")
+        # Row order in the store carries no meaning; not keeping it saves time and memory.
+        con.execute("SET preserve_insertion_order = false")
         con.register("incoming", incoming)
         con.execute("BEGIN TRANSACTION")
         try:
@@ -284,30 +292,32 @@ def _apply(
 # Optional columns: NULL when the file lacks them.
 OPTIONAL = ("hours_per_week", "cvr")
 
-_DATES = """
-    NULLIF(trim("start"), '') AS start_text, NULLIF(trim("end"), '') AS end_text,
-    iso_date(NULLIF(trim("start"), '')) AS start_date,
-    iso_date(NULLIF(trim("end"), '')) AS end_date
+# Each typed table is built in layers, so that no expression is computed twice per row:
+# texts (trimmed, empty = NULL), then casts, then the date range and the code lookups.
+_TYPED = """
+    CREATE TABLE typed AS
+    WITH texts AS (
+        SELECT rowid AS idx, {{person}} AS person, {{person_text}} AS person_text,
+               NULLIF(trim("start"), '') AS start_text, NULLIF(trim("end"), '') AS end_text,
+               {texts}
+        FROM raw
+    ),
+    casts AS (
+        SELECT *, iso_date(start_text) AS start_any, iso_date(end_text) AS end_any, {casts}
+        FROM texts
+    )
+    SELECT c.*, in_range(start_any) AS start_date, in_range(end_any) AS end_date {lookups}
 """
 
-_SPELLS_TYPED = (
-    """
-    CREATE TABLE typed AS
-    SELECT r.*, g.target_group, a.allowed FROM (
-        SELECT rowid AS idx, {person} AS person, {person_text} AS person_text,
-               NULLIF(trim("municipality"), '') AS municipality_text,
-               CASE WHEN regexp_full_match(trim("municipality"), '[0-9]{{1,4}}')
-                    THEN CAST(trim("municipality") AS SMALLINT) END AS municipality,
-               NULLIF(lower(trim("benefit")), '') AS benefit,
-               coalesce(lower(trim("category")), '') AS category,
-    """
-    + _DATES
-    + """
-        FROM raw
-    ) r
-    LEFT JOIN _groups g ON g.benefit = r.benefit AND g.category = r.category
-    LEFT JOIN _allowed a ON a.benefit = r.benefit
-    """
+_SPELLS_TYPED = _TYPED.format(
+    texts="""NULLIF(trim("municipality"), '') AS municipality_text,
+             NULLIF(lower(trim("benefit")), '') AS benefit,
+             coalesce(lower(trim("category")), '') AS category""",
+    casts="TRY_CAST(municipality_text AS SMALLINT) AS municipality",
+    lookups=""", g.target_group, a.allowed
+    FROM casts c
+    LEFT JOIN _groups g ON g.benefit = c.benefit AND g.category = c.category
+    LEFT JOIN _allowed a ON a.benefit = c.benefit""",
 )
 
 
@@ -337,20 +347,12 @@ def _spell_checks() -> list[Check]:
     ]
 
 
-_ACTIVATIONS_TYPED = (
-    """
-    CREATE TABLE typed AS
-    SELECT rowid AS idx, {person} AS person, {person_text} AS person_text,
-           NULLIF(lower(trim("offer")), '') AS offer,
-           NULLIF(trim({hours_per_week}), '') AS hours_text,
-           TRY_CAST(replace(NULLIF(trim({hours_per_week}), ''), ',', '.') AS DOUBLE)
-               AS hours_per_week,
-           NULLIF(trim({cvr}), '') AS cvr,
-    """
-    + _DATES
-    + """
-    FROM raw
-    """
+_ACTIVATIONS_TYPED = _TYPED.format(
+    texts="""NULLIF(lower(trim("offer")), '') AS offer,
+             NULLIF(trim({hours_per_week}), '') AS hours_text,
+             NULLIF(trim({cvr}), '') AS cvr""",
+    casts="TRY_CAST(replace(hours_text, ',', '.') AS DOUBLE) AS hours_per_week",
+    lookups="FROM casts c",
 )
 
 

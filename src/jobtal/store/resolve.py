@@ -62,14 +62,17 @@ def resolve_priority(priority: Sequence[str] | None = None) -> tuple[str, ...]:
 
 
 def _ranking_table(priority: tuple[str, ...]) -> pa.Table:
-    """One row per allowed (benefit, category): its leaf group and its two ranks."""
+    """One row per allowed (benefit, category): its leaf group and the ranks that decide.
+    The leaf group is also numbered (group_no), so the heavy steps sort integers."""
     category_order = [*CATEGORIES, ""]
+    groups = sorted(set(GROUP_OF.values()))
     pairs = sorted(GROUP_OF.items())
     return pa.table(
         {
             "benefit": [benefit for (benefit, _), _ in pairs],
             "category": [category for (_, category), _ in pairs],
             "target_group": [group for _, group in pairs],
+            "group_no": [groups.index(group) for _, group in pairs],
             "benefit_rank": [priority.index(benefit) for (benefit, _), _ in pairs],
             "category_rank": [category_order.index(category) for (_, category), _ in pairs],
         }
@@ -92,109 +95,120 @@ def rebuild_segments(con: duckdb.DuckDBPyConnection, priority: Sequence[str] | N
     con.execute("DELETE FROM benefit_overlaps")
     con.execute(_SEGMENTS_SQL.format(open_end=OPEN_END))
     con.execute(_OVERLAPS_SQL.format(open_end=OPEN_END))
-    for table in ("_pieces", "_spells", "_ranking"):
+    for table in ("_pieces", "_spells", "_persons", "_ranking"):
         con.execute(f"DROP TABLE IF EXISTS {table}")
     return int(con.execute("SELECT count(*) FROM benefit_overlaps").fetchall()[0][0])
 
 
 def _rank_spells(con: duckdb.DuckDBPyConnection) -> None:
-    """Spells with an exclusive end and their ranks. A spell whose (benefit, category) has no
-    leaf group would otherwise vanish from the segments, so it stops the rebuild."""
+    """Spells with an exclusive end, their ranks, and the person as a number (sorting
+    numbers is much faster than sorting the 32-character pseudonyms). A spell whose (benefit,
+    category) has no leaf group would otherwise vanish from the segments, so it stops the
+    rebuild."""
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE _persons AS
+        SELECT person_id, CAST(row_number() OVER () AS INTEGER) AS pid
+        FROM (SELECT DISTINCT person_id FROM benefit_spells)
+        """
+    )
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE _spells AS
-        SELECT s.person_id, s.municipality, s.benefit, s.start_date,
+        SELECT p.pid, s.municipality, s.start_date,
                coalesce(s.end_date + 1, DATE '{OPEN_END}') AS end_excl,
-               r.target_group, r.benefit_rank, r.category_rank
+               r.group_no, r.benefit_rank, r.category_rank
         FROM benefit_spells s
+        JOIN _persons p ON p.person_id = s.person_id
         LEFT JOIN _ranking r ON r.benefit = s.benefit AND r.category = s.category
         """
     )
-    unmapped = con.execute("SELECT count(*) FROM _spells WHERE target_group IS NULL").fetchall()
+    unmapped = con.execute("SELECT count(*) FROM _spells WHERE group_no IS NULL").fetchall()
     if unmapped[0][0]:
         raise ValueError(f"{unmapped[0][0]} forløb har en ydelse og kategori uden målgruppe")
 
 
 def _cut_pieces(con: duckdb.DuckDBPyConnection) -> None:
     """Every piece of every timeline with each spell covering it, the best-ranked first
-    (position 1 keeps the piece)."""
+    (position 1 keeps the piece; kept_rank is its benefit's rank)."""
     con.execute(
         """
         CREATE OR REPLACE TEMP TABLE _pieces AS
         WITH cuts AS (
-            SELECT DISTINCT person_id, day FROM (
-                SELECT person_id, start_date AS day FROM _spells
-                UNION ALL
-                SELECT person_id, end_excl AS day FROM _spells
-            )
+            SELECT pid, start_date AS day FROM _spells
+            UNION ALL
+            SELECT pid, end_excl AS day FROM _spells
         ),
         pieces AS (
-            SELECT person_id, day AS piece_start,
-                   lead(day) OVER (PARTITION BY person_id ORDER BY day) AS piece_end
+            SELECT pid, day AS piece_start,
+                   lead(day) OVER (PARTITION BY pid ORDER BY day) AS piece_end
             FROM cuts
         )
-        SELECT p.person_id, p.piece_start, p.piece_end,
-               s.municipality, s.benefit, s.target_group,
+        SELECT p.pid, p.piece_start, p.piece_end,
+               s.municipality, s.group_no, s.benefit_rank,
                row_number() OVER ranked AS position,
-               first_value(s.benefit) OVER ranked AS kept_benefit
+               first_value(s.benefit_rank) OVER ranked AS kept_rank
         FROM pieces p
         JOIN _spells s
-          ON s.person_id = p.person_id
+          ON s.pid = p.pid
          AND s.start_date <= p.piece_start
          AND s.end_excl >= p.piece_end
-        WHERE p.piece_end IS NOT NULL
+        -- Cuts are not made distinct (that would cost a hash aggregate); a repeated cut
+        -- gives an empty piece, which is left out here.
+        WHERE p.piece_end > p.piece_start
         WINDOW ranked AS (
-            PARTITION BY p.person_id, p.piece_start
+            PARTITION BY p.pid, p.piece_start
             ORDER BY s.benefit_rank, s.category_rank, s.start_date
         )
         """
     )
 
 
-# Runs of touching pieces with the same key are merged (gaps and islands): a run starts where
-# the previous piece of the same key does not end exactly where this one starts.
+# Runs of touching pieces with the same key are merged (gaps and islands). Within a run the
+# start of a piece minus the days of the earlier pieces of the same key is constant, and it
+# grows at every gap, so it names the run; one window suffices.
 _ISLANDS = """
-    SELECT *, sum(starts_run) OVER (
-        PARTITION BY person_id, {key} ORDER BY piece_start ROWS UNBOUNDED PRECEDING
-    ) AS run
-    FROM (
-        SELECT *, CASE WHEN lag(piece_end) OVER (
-            PARTITION BY person_id, {key} ORDER BY piece_start
-        ) = piece_start THEN 0 ELSE 1 END AS starts_run
-        FROM {source}
-    )
+    SELECT *, piece_start - CAST(sum(piece_end - piece_start) OVER (
+        PARTITION BY pid, {key} ORDER BY piece_start ROWS UNBOUNDED PRECEDING
+    ) - (piece_end - piece_start) AS INTEGER) AS run
+    FROM {source}
 """
 
 _SEGMENTS_SQL = (
     """
     INSERT INTO benefit_segments
-    SELECT person_id, municipality, target_group, min(piece_start) AS start_date,
-           nullif(max(piece_end), DATE '{open_end}') - 1 AS end_date
-    FROM ("""
+    SELECT p.person_id, i.municipality, g.target_group, i.start_date, i.end_date
+    FROM (
+        SELECT pid, municipality, group_no, min(piece_start) AS start_date,
+               nullif(max(piece_end), DATE '{open_end}') - 1 AS end_date
+        FROM ("""
     + _ISLANDS.format(
-        key="target_group, municipality",
+        key="group_no, municipality",
         source="(SELECT * FROM _pieces WHERE position = 1)",
     )
     .replace("{", "{{")
     .replace("}", "}}")
     + """)
-    GROUP BY person_id, target_group, municipality, run
-    ORDER BY person_id, start_date
+        GROUP BY pid, group_no, municipality, run
+    ) i
+    JOIN _persons p ON p.pid = i.pid
+    JOIN (SELECT DISTINCT group_no, target_group FROM _ranking) g ON g.group_no = i.group_no
     """
 )
 
 _OVERLAPS_SQL = (
     """
     INSERT INTO benefit_overlaps
-    SELECT person_id, min(piece_start) AS start_date,
-           nullif(max(piece_end), DATE '{open_end}') - 1 AS end_date,
-           kept_benefit, dropped_benefit
-    FROM ("""
+    SELECT p.person_id, i.start_date, i.end_date, k.benefit, d.benefit
+    FROM (
+        SELECT pid, kept_rank, dropped_rank, min(piece_start) AS start_date,
+               nullif(max(piece_end), DATE '{open_end}') - 1 AS end_date
+        FROM ("""
     + _ISLANDS.format(
-        key="kept_benefit, dropped_benefit",
+        key="kept_rank, dropped_rank",
         source="""(
-            SELECT DISTINCT person_id, piece_start, piece_end,
-                   kept_benefit, benefit AS dropped_benefit
+            SELECT DISTINCT pid, piece_start, piece_end, kept_rank,
+                   benefit_rank AS dropped_rank
             FROM _pieces
             WHERE position > 1
         )""",
@@ -202,7 +216,11 @@ _OVERLAPS_SQL = (
     .replace("{", "{{")
     .replace("}", "}}")
     + """)
-    GROUP BY person_id, kept_benefit, dropped_benefit, run
-    ORDER BY person_id, start_date, kept_benefit, dropped_benefit
+        GROUP BY pid, kept_rank, dropped_rank, run
+    ) i
+    JOIN _persons p ON p.pid = i.pid
+    JOIN (SELECT DISTINCT benefit, benefit_rank FROM _ranking) k ON k.benefit_rank = i.kept_rank
+    JOIN (SELECT DISTINCT benefit, benefit_rank FROM _ranking) d
+      ON d.benefit_rank = i.dropped_rank
     """
 )

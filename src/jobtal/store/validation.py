@@ -26,9 +26,9 @@ CREATE OR REPLACE TEMP MACRO shown(t) AS
          WHEN regexp_matches(t, '[0-9]{6}') THEN ''
          ELSE ' ''' || left(t, 40) || '''' END;
 CREATE OR REPLACE TEMP MACRO iso_date(t) AS
-    CASE WHEN regexp_full_match(t, '[0-9]{4}-[0-9]{2}-[0-9]{2}')
-          AND TRY_CAST(t AS DATE) BETWEEN DATE '1900-01-01' AND DATE '2199-12-31'
-         THEN TRY_CAST(t AS DATE) END;
+    CASE WHEN t LIKE '____-__-__' THEN TRY_CAST(t AS DATE) END;
+CREATE OR REPLACE TEMP MACRO in_range(d) AS
+    CASE WHEN d BETWEEN DATE '1900-01-01' AND DATE '2199-12-31' THEN d END;
 """
 
 BAD_DATE = "'ugyldig dato' || shown({0}) || ' (skal være ÅÅÅÅ-MM-DD mellem 1900 og 2199)'"
@@ -69,26 +69,25 @@ def raise_problems(con: duckdb.DuckDBPyConnection, scanned: Scanned, checks: lis
 
 
 def raise_key_conflicts(
-    con: duckdb.DuckDBPyConnection,
-    scanned: Scanned,
-    key: list[str],
-    rest: list[str],
-    key_label: str,
+    con: duckdb.DuckDBPyConnection, scanned: Scanned, key: list[str], key_label: str
 ) -> None:
     """Rows that share a key but differ in other values: the file contradicts itself.
-    (Rows that are equal in every value are one row and are not reported.)"""
+    Reads `distinct_rows` (the file's distinct rows, each with its first idx), where rows that
+    were equal in every value are already one row."""
     keys = ", ".join(key)
-    values = ", ".join(key + rest)
+    counts = con.execute(
+        f"SELECT (SELECT count(*) FROM distinct_rows), "
+        f"(SELECT count(*) FROM (SELECT 1 FROM distinct_rows GROUP BY {keys}))"
+    ).fetchall()[0]
+    if counts[0] == counts[1]:  # the usual case, found without sorting the rows
+        return
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE _problems AS
         SELECT idx, 0 AS pos, 'start' AS field,
                'samme {key_label} som række {{ref}}, men andre værdier' AS message,
                first_idx AS ref
-        FROM (
-            SELECT idx, min(idx) OVER (PARTITION BY {keys}) AS first_idx
-            FROM (SELECT {values}, min(idx) AS idx FROM typed GROUP BY ALL)
-        )
+        FROM (SELECT idx, min(idx) OVER (PARTITION BY {keys}) AS first_idx FROM distinct_rows)
         WHERE idx > first_idx
         """
     )
