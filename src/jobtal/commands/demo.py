@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from jobtal import published
+from jobtal.formatting import number
 from jobtal.report.appendix_output import render_table, write_appendix
 from jobtal.report.compare import compare_appendix, render_comparison
 
@@ -79,8 +80,8 @@ def _generate(out: Path, scale: float, seed: int | None, progress: Progress) -> 
         lambda: build_population(DEFAULT_SEED if seed is None else seed, scale),
     )
     progress.note(
-        f"{population.n_persons:,} personer, {population.n_spells:,} ydelsesforløb, "
-        f"{population.n_activations:,} aktiveringsforløb".replace(",", ".")
+        f"{number(population.n_persons)} personer, {number(population.n_spells)} ydelsesforløb, "
+        f"{number(population.n_activations)} aktiveringsforløb"
     )
     return progress.step(
         f"Skriver {out / 'input'}/*.parquet", lambda: write_parquet(population, out / "input")
@@ -93,11 +94,11 @@ def _import(spells: Path, activations: Path, db: Path, progress: Progress) -> No
     for suffix in ("", ".wal"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     summary = progress.step(f"Importerer ydelsesforløb i {db}", lambda: import_spells(spells, db))
-    progress.note(f"{summary.rows_stored:,} forløb, {summary.overlaps} overlap".replace(",", "."))
+    progress.note(f"{number(summary.rows_stored)} forløb, {number(summary.overlaps)} overlap")
     summary = progress.step(
         "Importerer aktiveringsforløb", lambda: import_activations(activations, db)
     )
-    progress.note(f"{summary.rows_stored:,} aktiveringsforløb".replace(",", "."))
+    progress.note(f"{number(summary.rows_stored)} aktiveringsforløb")
 
 
 def _report(db: Path, out: Path, progress: Progress) -> None:

@@ -3,8 +3,10 @@
 Definitions (all values in full-time persons, DOMAIN.md definition 1):
 
 - *Gentofte annual target* A[leaf, year]: the published annual average of the appendix row
-  that holds exactly that leaf group, for 2020–2022. 2018 and 2019 are not published; they
-  are extrapolated flat (= 2020), except seniorpension, which did not exist before 2020 (0).
+  that holds exactly that leaf group, for 2020–2022, unrounded within ±0,49 so that the
+  published changes in percent are reproduced as well as possible (`_unrounded`). 2018 and
+  2019 are not published; they are extrapolated flat (= 2020), except seniorpension, which
+  did not exist before 2020 (0).
 - *National annual target*: Gentofte's value ÷ its published national share. Where the share
   is 0,00 % (Gentofte has nobody) the national value is what the parent row's implied
   national total leaves after its other children, shared equally among the zero-share
@@ -100,6 +102,72 @@ def _leaf_rows() -> dict[str, tuple[str, str | None]]:
     return found
 
 
+# Half the rounding interval of a printed whole number (kept inside, so that the value
+# prints as published), and the offsets tried within it.
+HALF = 0.49
+_OFFSETS = np.linspace(-HALF, HALF, 21)
+
+
+def _unrounded(
+    pub: dict[tuple[str, str, str | None, int, str], float],
+    table: str,
+    label: str,
+    parent: str | None,
+) -> dict[int, float]:
+    """Annual values that print as published and best reproduce the published changes.
+
+    The printed values are rounded, the printed changes in percent are computed from the
+    unrounded values; among the values within ±0,49 of the printed ones (a printed 0 stays 0),
+    take those whose changes come closest to the printed changes.
+    """
+    printed = np.array([pub[(table, label, parent, y, "ftp")] for y in PUBLISHED_YEARS])
+    changes = [pub.get((table, label, parent, y, "change_pct")) for y in PUBLISHED_YEARS]
+    grids = np.meshgrid(*[_OFFSETS if v > 0 else np.zeros(1) for v in printed], indexing="ij")
+    values = [v + g.ravel() for v, g in zip(printed, grids, strict=True)]
+    error = sum(0.001 * g.ravel() ** 2 for g in grids)
+    for i in range(1, len(values)):
+        change = changes[i]
+        if change is not None and printed[i - 1] > 0:
+            error = error + (100 * (values[i] / values[i - 1] - 1) - change) ** 2
+    best = int(np.argmin(error))
+    return {y: float(v[best]) for y, v in zip(PUBLISHED_YEARS, values, strict=True)}
+
+
+def _towards(
+    values: dict[str, dict[int, float]],
+    printed: dict[str, dict[int, float]],
+    total: dict[int, float],
+) -> None:
+    """Move children's values (in place) towards their printed parent `total`, each staying
+    within the rounding interval of its printed value (a printed 0 stays 0)."""
+    for y, parent in total.items():
+        movable = [key for key in values if printed[key][y] > 0]
+        gap = parent - sum(v[y] for v in values.values())
+        for key in movable:
+            low, high = printed[key][y] - HALF, printed[key][y] + HALF
+            values[key][y] = min(max(values[key][y] + gap / len(movable), low), high)
+
+
+def _towards_parents(
+    pub: dict[tuple[str, str, str | None, int, str], float],
+    values: dict[str, dict[int, float]],
+) -> dict[str, dict[int, float]]:
+    """The printed parents do not always equal the sum of their printed children; move the
+    children towards the parent so that both are matched as closely as the print allows."""
+    result = {leaf: dict(v) for leaf, v in values.items()}
+    rows = _leaf_rows()
+    for row in TARGET_GROUP_ROWS:
+        if row.parent is not None or len(row.leaves) < 2 or row.key == "i_alt":
+            continue
+        printed = {
+            leaf: {y: pub[("target_groups", *rows[leaf], y, "ftp")] for y in PUBLISHED_YEARS}
+            for leaf in row.leaves
+        }
+        total = {y: pub[("target_groups", row.label, None, y, "ftp")] for y in PUBLISHED_YEARS}
+        _towards({leaf: result[leaf] for leaf in row.leaves}, printed, total)
+    return result
+
+
 def _extrapolate(values: dict[int, float], leaf: str) -> list[float]:
     """Values for YEARS from the published years: before 2020 flat at the 2020 value."""
     first = values[PUBLISHED_YEARS[0]]
@@ -156,15 +224,17 @@ def annual_targets() -> AnnualTargets:
     n_years = len(YEARS)
     gentofte = np.zeros((len(LEAVES), n_years))
     national = np.zeros((len(LEAVES), n_years))
+    values = _towards_parents(
+        pub, {leaf: _unrounded(pub, "target_groups", *rows[leaf]) for leaf in LEAVES}
+    )
     for i, leaf in enumerate(LEAVES):
         label, parent = rows[leaf]
-        g = {y: pub[("target_groups", label, parent, y, "ftp")] for y in PUBLISHED_YEARS}
         s = {
             y: pub.get(("target_groups", label, parent, y, "national_share_pct"), 0.0)
             for y in PUBLISHED_YEARS
         }
-        gentofte[i] = _extrapolate(g, leaf)
-        national[i] = _extrapolate(_national(g, s), leaf)
+        gentofte[i] = _extrapolate(values[leaf], leaf)
+        national[i] = _extrapolate(_national(values[leaf], s), leaf)
     national = _fill_zero_shares(pub, national)
     ltu_g, ltu_n = _long_term(pub, gentofte, national)
     return AnnualTargets(gentofte, national, ltu_g, ltu_n, _offer_rates(pub, gentofte))
@@ -180,7 +250,7 @@ def _long_term(
     for row in LONG_TERM_ROWS:
         if row.parent is None:
             continue
-        g = {y: pub[("long_term", row.label, row.parent, y, "ftp")] for y in PUBLISHED_YEARS}
+        g = _unrounded(pub, "long_term", row.label, row.parent)
         s = {
             y: pub.get(("long_term", row.label, row.parent, y, "national_share_pct"), 0.0)
             for y in PUBLISHED_YEARS
@@ -193,22 +263,37 @@ def _long_term(
     return ltu_g, ltu_n
 
 
+def _offer_values(
+    pub: dict[tuple[str, str, str | None, int, str], float], offer: str
+) -> dict[str, dict[int, float]]:
+    """Published company offers per child row (key), moved towards the printed total."""
+    measure = _OFFER_MEASURE[offer]
+    total_row = COMPANY_OFFER_ROWS[0]
+    printed = {
+        row.key: {
+            y: pub.get(("company_offers", row.label, row.parent, y, measure), 0.0)
+            for y in PUBLISHED_YEARS
+        }
+        for row in COMPANY_OFFER_ROWS[1:]
+    }
+    values = {key: dict(v) for key, v in printed.items()}
+    total = {y: pub[("company_offers", total_row.label, None, y, measure)] for y in PUBLISHED_YEARS}
+    _towards(values, printed, total)
+    return values
+
+
 def _offer_rates(
     pub: dict[tuple[str, str, str | None, int, str], float], gentofte: np.ndarray
 ) -> np.ndarray:
     rate = np.zeros((len(LEAVES), len(COMPANY), len(YEARS)))
-    for row in COMPANY_OFFER_ROWS:
-        if row.parent is None:
-            continue
-        idx = [LEAF_INDEX[leaf] for leaf in row.leaves]
-        for k, offer in enumerate(COMPANY):
-            g = {
-                y: pub.get(("company_offers", row.label, row.parent, y, _OFFER_MEASURE[offer]), 0)
-                for y in PUBLISHED_YEARS
-            }
+    for k, offer in enumerate(COMPANY):
+        values = _offer_values(pub, offer)
+        for row in COMPANY_OFFER_ROWS[1:]:
+            idx = [LEAF_INDEX[leaf] for leaf in row.leaves]
+            g = values[row.key]
             total = np.array([g.get(y, g[PUBLISHED_YEARS[0]]) for y in YEARS], dtype=float)
-            amount = _split(total, gentofte[idx])
             size = gentofte[idx]
+            amount = _split(total, size)
             rate[idx, k] = np.where(size > 0, amount / np.where(size > 0, size, 1), 0.0)
     return rate
 
