@@ -32,6 +32,11 @@ def register_engine(name: str, factory: BackendFactory) -> None:
     _FACTORIES[name] = factory
 
 
+def unregister_engine(name: str) -> None:
+    """Remove an engine registered with `register_engine`."""
+    _FACTORIES.pop(name, None)
+
+
 def engines() -> tuple[str, ...]:
     """The names of the registered engines."""
     return tuple(sorted(_FACTORIES))

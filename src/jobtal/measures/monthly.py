@@ -45,7 +45,13 @@ import ibis.expr.types as ir
 from jobtal.domain.periods import Month
 from jobtal.domain.target_groups import COMPANY_OFFERS
 from jobtal.measures import engine
-from jobtal.measures.intervals import day_number, day_of, months_table, per_month
+from jobtal.measures.intervals import (
+    day_number,
+    day_of,
+    days_per_month,
+    months_table,
+    per_month,
+)
 from jobtal.measures.long_term import WINDOW_DAYS, long_term_intervals
 
 if TYPE_CHECKING:
@@ -95,14 +101,9 @@ def activation_days(activations: ir.Table, lo: int, hi: int) -> ir.Table:
 
 
 def _full_time(segments: ir.Table, measure: str) -> ir.Table:
-    """Intervals counted with weight 1 under `measure` (definition 1)."""
+    """Intervals counted day for day under `measure` (definition 1)."""
     return segments.select(
-        "municipality",
-        "target_group",
-        measure=ibis.literal(measure),
-        s=segments.s,
-        e=segments.e,
-        weight=ibis.literal(1.0),
+        "municipality", "target_group", measure=ibis.literal(measure), s=segments.s, e=segments.e
     )
 
 
@@ -145,14 +146,17 @@ def monthly_figures(
     history = day_number(first.first_day - timedelta(days=WINDOW_DAYS - 1))
     segs = segment_days(segments, history, horizon)
     acts = activation_days(activations, history, horizon)
-    current = segs.filter(segs.e >= start)
-    intervals = ibis.union(
+    current = segs.filter(segs.e >= start).mutate(s=ibis.greatest(segs.s, start))
+    unweighted = ibis.union(
         _full_time(current, "ftp"),
         _full_time(long_term_intervals(segs, acts, start, horizon), "long_term_ftp"),
-        _activated(current, acts.filter(acts.e >= start)),
         distinct=False,
     )
-    figures = per_month(intervals, months)
+    figures = ibis.union(
+        days_per_month(unweighted, first, last),
+        per_month(_activated(current, acts.filter(acts.e >= start)), months),
+        distinct=False,
+    )
     figures = figures.filter(figures.value != 0)
     return figures.select(*OUTPUT_COLUMNS).order_by(
         ["municipality", "target_group", "month", "measure"]
