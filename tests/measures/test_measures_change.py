@@ -8,6 +8,7 @@ import pytest
 
 import jobtal.measures.change
 import jobtal.measures.intervals
+import jobtal.measures.long_term
 import jobtal.measures.monthly
 from jobtal.domain.periods import Month, quarter, rolling_year, year, year_to_date
 from jobtal.measures.change import (
@@ -60,8 +61,15 @@ def test_year_to_date_and_rolling_year() -> None:
 
 
 @pytest.mark.parametrize(
-    "module", [jobtal.measures.change, jobtal.measures.intervals, jobtal.measures.monthly]
+    "module",
+    [
+        jobtal.measures.change,
+        jobtal.measures.intervals,
+        jobtal.measures.long_term,
+        jobtal.measures.monthly,
+    ],
 )
 def test_docstring_examples(module: object) -> None:
-    failures, _ = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
+    failures, attempted = doctest.testmod(module, raise_on_error=False)  # type: ignore[arg-type]
+    assert attempted > 0
     assert failures == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
@@ -17,7 +18,7 @@ GEN = 157
 
 
 def long_term(
-    segments: list[Segment], activations: list[Activation], first: Month, last: Month
+    segments: Sequence[Segment], activations: Sequence[Activation], first: Month, last: Month
 ) -> dict[Key, float]:
     got = figures(segments, activations, first, last)
     # The reference implementation must agree on every hand-computed case too.

@@ -21,7 +21,10 @@ def _duckdb(path: Path) -> BaseBackend:
     if not path.exists():
         raise FileNotFoundError(f"databasen findes ikke: {path}")
     # Read-only, so several readers (web, report) can share the file with no locking issue.
-    return ibis.duckdb.connect(database=str(path), read_only=True)
+    con = ibis.duckdb.connect(database=str(path), read_only=True)
+    # DuckDB's progress bar would otherwise appear in the output of the command line.
+    con.raw_sql("SET enable_progress_bar = false")
+    return con
 
 
 _FACTORIES: dict[str, BackendFactory] = {"duckdb": _duckdb}

@@ -102,6 +102,15 @@ def qualifying_windows(merged: ir.Table, horizon: int) -> ir.Table:
     On a piece [a, b], W(d) = (d + 1) × slope − moment ≥ R holds for
     slope 1: d ≥ R + moment − 1; slope −1: d ≤ −moment − R − 1;
     slope 0: every day of the piece when −moment ≥ R, else none.
+
+    Qualifying days are split at the events, so one run of days may come in several rows.
+    A person counted on days 0..399 qualifies from day 291, their 292nd day:
+
+    >>> import ibis
+    >>> merged = ibis.memtable({"person_id": ["p"], "s": [0], "e": [399]})
+    >>> sorted(qualifying_windows(merged, horizon=399).to_pyarrow().to_pylist(),
+    ...        key=lambda row: row["s"])
+    [{'person_id': 'p', 's': 291, 'e': 363}, {'person_id': 'p', 's': 364, 'e': 399}]
     """
     p = _pieces(_events(merged, horizon), horizon)
     r = REQUIRED_DAYS

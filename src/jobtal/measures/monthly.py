@@ -166,7 +166,12 @@ def monthly_figures(
 def compute_monthly(
     db_path: str | Path, first: Month, last: Month, engine_name: str = "duckdb"
 ) -> pd.DataFrame:
-    """Run `monthly_figures` on the store at `db_path` (opened read-only)."""
+    """Run `monthly_figures` on the store at `db_path` (opened read-only).
+
+    Returns a pandas DataFrame with the columns of `monthly_figures`; pandas holds `month`
+    as datetime64 (midnight of the first day of the month). `engine_name` selects a
+    registered engine (`jobtal.measures.engine`).
+    """
     con = engine.connect(db_path, engine_name)
     try:
         expr = monthly_figures(
