@@ -201,47 +201,64 @@ class System:
         return np.concatenate([base + np.arange(int(w[months].min())) for base, w in self.whole])
 
 
-LONG_TERM_SLOTS = 1 << 20
-RETRIES = 4  # slot ids of long-term stretches start here
+LONG_TERM_SLOTS = 1 << 20  # slot ids of long-term stretches start here
+RETRIES = 4
+
+
+def _whole(series: np.ndarray) -> np.ndarray:
+    """Whole persons per month: slots below this are occupied every day of the month."""
+    return np.floor(series + 1e-9).astype(np.int64)
+
+
+def _gross_leaf(
+    gen: Generated, targets: MonthlyTargets, leaf_index: int, rng: np.random.Generator
+) -> System:
+    """Long-term stretches (with lead-in) and fillers of at most 290 days."""
+    leaf, code, y = LEAVES[leaf_index], targets.code, targets.ftp[leaf_index]
+    stretches, counts, used = _fit_long_term(gen, code, leaf, y, targets.long_term[leaf_index], rng)
+    series = np.clip(y - used, 0, None)
+    spells = slots.Intervals(stretches.slot, stretches.start - LEAD_IN_DAYS, stretches.end)
+    first_ltu = gen.add_spells(code, leaf_index, spells, rng)
+    runs = slots.runs(slots.fractional_days(series))
+    pieces = slots.cut(runs, MEAN_DAYS[leaf], FILLER_MAX_DAYS, rng)
+    pieces = _backdate(pieces, FILLER_MAX_DAYS - (pieces.end - pieces.start + 1), rng)
+    first = gen.add_spells(code, leaf_index, pieces, rng)
+    # Activation may lie on fillers and on long-term stretches (not on lead-in days, which
+    # are not part of the stretch slots); both are gross-unemployed days already.
+    return System(
+        slots.Intervals(
+            np.concatenate([pieces.slot, stretches.slot + LONG_TERM_SLOTS]),
+            np.concatenate([pieces.start, stretches.start]),
+            np.concatenate([pieces.end, stretches.end]),
+        ),
+        np.concatenate([first + np.arange(len(pieces)), first_ltu + np.arange(len(stretches))]),
+        [(0, _whole(series)), (LONG_TERM_SLOTS, counts)],
+        series,
+    )
+
+
+def _plain_leaf(
+    gen: Generated, targets: MonthlyTargets, leaf_index: int, rng: np.random.Generator
+) -> System:
+    """Spells of a leaf outside the gross unemployed: slots cut at the leaf's mean duration;
+    spells running at the grid start began up to one mean duration earlier."""
+    leaf, code, y = LEAVES[leaf_index], targets.code, targets.ftp[leaf_index]
+    pieces = slots.cut(slots.runs(slots.fractional_days(y)), MEAN_DAYS[leaf], None, rng)
+    pieces = _backdate(pieces, np.full(len(pieces), int(MEAN_DAYS[leaf])), rng)
+    first = gen.add_spells(code, leaf_index, pieces, rng)
+    return System(pieces, first + np.arange(len(pieces)), [(0, _whole(y))], y)
 
 
 def generate_leaf(gen: Generated, targets: MonthlyTargets, leaf_index: int, seed: int) -> None:
     """Spells and activations of one leaf group in one municipality."""
     leaf = LEAVES[leaf_index]
-    code = targets.code
-    rng = np.random.default_rng([seed, code, leaf_index])
-    y = targets.ftp[leaf_index]
-    whole = lambda s: np.floor(s + 1e-9).astype(np.int64)  # noqa: E731
-    if leaf in GROSS:
-        stretches, counts, used = _fit_long_term(
-            gen, code, leaf, y, targets.long_term[leaf_index], rng
-        )
-        series = np.clip(y - used, 0, None)
-        spells = slots.Intervals(stretches.slot, stretches.start - LEAD_IN_DAYS, stretches.end)
-        first_ltu = gen.add_spells(code, leaf_index, spells, rng)
-        pieces = slots.cut(
-            slots.runs(slots.fractional_days(series)), MEAN_DAYS[leaf], FILLER_MAX_DAYS, rng
-        )
-        pieces = _backdate(pieces, FILLER_MAX_DAYS - (pieces.end - pieces.start + 1), rng)
-        first = gen.add_spells(code, leaf_index, pieces, rng)
-        system = System(
-            slots.Intervals(
-                np.concatenate([pieces.slot, stretches.slot + LONG_TERM_SLOTS]),
-                np.concatenate([pieces.start, stretches.start]),
-                np.concatenate([pieces.end, stretches.end]),
-            ),
-            np.concatenate([first + np.arange(len(pieces)), first_ltu + np.arange(len(stretches))]),
-            [(0, whole(series)), (LONG_TERM_SLOTS, counts)],
-            series,
-        )
-    else:
-        pieces = slots.cut(slots.runs(slots.fractional_days(y)), MEAN_DAYS[leaf], None, rng)
-        pieces = _backdate(pieces, np.full(len(pieces), int(MEAN_DAYS[leaf])), rng)
-        first = gen.add_spells(code, leaf_index, pieces, rng)
-        system = System(pieces, first + np.arange(len(pieces)), [(0, whole(y))], y)
-    _activations(gen, code, leaf, system, targets.offers[leaf_index], rng)
+    rng = np.random.default_rng([seed, targets.code, leaf_index])
+    build = _gross_leaf if leaf in GROSS else _plain_leaf
+    system = build(gen, targets, leaf_index, rng)
+    _activations(gen, targets.code, leaf, system, targets.offers[leaf_index], rng)
 
 
 def generate_municipality(gen: Generated, targets: MonthlyTargets, seed: int) -> None:
+    """Spells and activations of all leaf groups of one municipality."""
     for leaf_index in range(len(LEAVES)):
         generate_leaf(gen, targets, leaf_index, seed)
