@@ -1,9 +1,10 @@
 """Activation spells placed inside benefit spells by an injective slot mapping.
 
-Definitions: an *activation slot* is active in a month with some weekly hours; in month t
-company offer o has ⌊a_t⌋ slots at 37 hours and one at (a_t − ⌊a_t⌋)·37 hours, so that its
-full-time activated (definition 4) is exactly a_t. Other offers have round(rate·y_t) slots
-at fixed hours.
+Definitions: an *activation slot* is active in a month with some weekly hours. Company offer
+o with target a_t full-time activated (definition 4) has n_t slots at 37 hours, whole persons
+whose yearly mean equals that of a_t to within 1/24 (`slots.integer_counts`); whole persons
+rather than a fractional person at reduced hours, so that months merge into activation spells
+of realistic length. Other offers have round(rate·y_t) slots at fixed hours.
 
 Each activation slot is mapped, per *episode* (a run of months between random boundaries),
 to a benefit slot that is fully occupied in every month (k < min ⌊y_t⌋). The map
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from jobtal.synth.calendar import MONTH_DAYS, MONTH_START
-from jobtal.synth.slots import Intervals
+from jobtal.synth.slots import Intervals, integer_counts
 
 FULL_TIME_HOURS = 37.0
 # Offers of the activation spells, in the order of their code in the generated arrays.
@@ -35,8 +36,8 @@ OFFER_CODES: tuple[str, ...] = (
 )
 # Mean length in months of an activation episode on one benefit slot.
 EPISODE_MONTHS: dict[str, float] = {
-    "loentilskud": 5.0,
-    "virksomhedspraktik": 2.5,
+    "loentilskud": 8.0,
+    "virksomhedspraktik": 3.0,
     "opkvalificering": 2.0,
     "ordinaer_uddannelse": 6.0,
     "mentor": 4.0,
@@ -85,16 +86,8 @@ def slot_hours(
     """
     blocks: list[np.ndarray] = []
     offers: list[np.ndarray] = []
-    for code in range(company.shape[0]):
-        a = company[code]
-        whole = np.floor(a + 1e-9)
-        n = int(np.ceil(a.max() - 1e-9)) if a.max() > 0 else 0
-        j = np.arange(n)[:, None]
-        frac = np.round((a - whole) * FULL_TIME_HOURS, 2)
-        hours = np.where(j < whole, FULL_TIME_HOURS, np.where(j == whole, frac, 0.0))
-        blocks.append(hours)
-        offers.append(np.full(n, code))
-    for code, counts, h in others:
+    persons = [(code, integer_counts(a), FULL_TIME_HOURS) for code, a in enumerate(company)]
+    for code, counts, h in [*persons, *others]:
         n = int(counts.max()) if len(counts) else 0
         blocks.append(np.where(np.arange(n)[:, None] < counts, h, 0.0))
         offers.append(np.full(n, code))
