@@ -3,7 +3,7 @@
 Definitions (all values in full-time persons, DOMAIN.md definition 1):
 
 - *Gentofte annual target* A[leaf, year]: the published annual average of the appendix row
-  that holds exactly that leaf group, for 2020–2022, unrounded within ±0,49 so that the
+  that holds exactly that leaf group, for 2020–2022, unrounded within ±0,45 so that the
   published changes in percent are reproduced as well as possible (`_unrounded`). 2018 and
   2019 are not published; they are extrapolated flat (= 2020), except seniorpension, which
   did not exist before 2020 (0).
@@ -104,8 +104,9 @@ def _leaf_rows() -> dict[str, tuple[str, str | None]]:
 
 # Half the rounding interval of a printed whole number (kept inside, so that the value
 # prints as published), and the offsets tried within it.
-HALF = 0.49
+HALF = 0.45
 _OFFSETS = np.linspace(-HALF, HALF, 21)
+TOTAL_STEP = 0.1  # most a leaf moves towards the printed total "I alt"
 
 
 def _unrounded(
@@ -117,7 +118,7 @@ def _unrounded(
     """Annual values that print as published and best reproduce the published changes.
 
     The printed values are rounded, the printed changes in percent are computed from the
-    unrounded values; among the values within ±0,49 of the printed ones (a printed 0 stays 0),
+    unrounded values; among the values within ±0,45 of the printed ones (a printed 0 stays 0),
     take those whose changes come closest to the printed changes.
     """
     printed = np.array([pub[(table, label, parent, y, "ftp")] for y in PUBLISHED_YEARS])
@@ -137,12 +138,16 @@ def _towards(
     values: dict[str, dict[int, float]],
     printed: dict[str, dict[int, float]],
     total: dict[int, float],
+    max_step: float = float("inf"),
 ) -> None:
     """Move children's values (in place) towards their printed parent `total`, each staying
-    within the rounding interval of its printed value (a printed 0 stays 0)."""
+    within the rounding interval of its printed value (a printed 0 stays 0); years where each
+    child would have to move more than `max_step` are left alone."""
     for y, parent in total.items():
         movable = [key for key in values if printed[key][y] > 0]
         gap = parent - sum(v[y] for v in values.values())
+        if not movable or abs(gap) / len(movable) > max_step:
+            continue
         for key in movable:
             low, high = printed[key][y] - HALF, printed[key][y] + HALF
             values[key][y] = min(max(values[key][y] + gap / len(movable), low), high)
@@ -156,15 +161,17 @@ def _towards_parents(
     children towards the parent so that both are matched as closely as the print allows."""
     result = {leaf: dict(v) for leaf, v in values.items()}
     rows = _leaf_rows()
-    for row in TARGET_GROUP_ROWS:
-        if row.parent is not None or len(row.leaves) < 2 or row.key == "i_alt":
-            continue
+    # The parents first, then the total over all leaves, but only where that moves each leaf
+    # so little that the parents still print as published.
+    parents = [r for r in TARGET_GROUP_ROWS if r.parent is None and len(r.leaves) > 1]
+    for row in sorted(parents, key=lambda r: r.key == "i_alt"):
         printed = {
             leaf: {y: pub[("target_groups", *rows[leaf], y, "ftp")] for y in PUBLISHED_YEARS}
             for leaf in row.leaves
         }
         total = {y: pub[("target_groups", row.label, None, y, "ftp")] for y in PUBLISHED_YEARS}
-        _towards({leaf: result[leaf] for leaf in row.leaves}, printed, total)
+        step = TOTAL_STEP if row.key == "i_alt" else float("inf")
+        _towards({leaf: result[leaf] for leaf in row.leaves}, printed, total, step)
     return result
 
 
@@ -247,10 +254,19 @@ def _long_term(
 ) -> tuple[np.ndarray, np.ndarray]:
     ltu_g = np.zeros_like(gentofte)
     ltu_n = np.zeros_like(national)
-    for row in LONG_TERM_ROWS:
-        if row.parent is None:
-            continue
-        g = _unrounded(pub, "long_term", row.label, row.parent)
+    total, children = LONG_TERM_ROWS[0], LONG_TERM_ROWS[1:]
+    printed = {
+        row.key: {y: pub[("long_term", row.label, row.parent, y, "ftp")] for y in PUBLISHED_YEARS}
+        for row in children
+    }
+    values = {row.key: _unrounded(pub, "long_term", row.label, row.parent) for row in children}
+    _towards(
+        values,
+        printed,
+        {y: pub[("long_term", total.label, None, y, "ftp")] for y in PUBLISHED_YEARS},
+    )
+    for row in children:
+        g = values[row.key]
         s = {
             y: pub.get(("long_term", row.label, row.parent, y, "national_share_pct"), 0.0)
             for y in PUBLISHED_YEARS
