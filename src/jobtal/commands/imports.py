@@ -1,11 +1,13 @@
-"""`jobtal import spells|activations FILE`: import person-level files into the store."""
+"""`jobtal import spells|activations|jobindsats FILE`: import files into the store."""
 
 from __future__ import annotations
 
 import argparse
 
 from jobtal import settings
+from jobtal.commands.jobindsats import add_skip_arguments, register_import
 from jobtal.formatting import number
+from jobtal.store import quarantine
 from jobtal.store.importers import (
     ImportSummary,
     import_activations,
@@ -16,7 +18,8 @@ from jobtal.store.importers import (
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "import", help="indlæs ydelsesforløb eller aktiveringsforløb (CSV eller Parquet)"
+        "import",
+        help="indlæs ydelsesforløb, aktiveringsforløb (CSV eller Parquet) eller jobindsats-serier",
     )
     kinds = parser.add_subparsers(dest="kind", required=True, metavar="TYPE")
     spells = kinds.add_parser("spells", help="ydelsesforløb (målgrupper)")
@@ -30,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     activations = kinds.add_parser("activations", help="aktiveringsforløb (tilbud)")
     _common_arguments(activations)
     activations.set_defaults(handler=run_activations)
+    register_import(kinds)
 
 
 def _common_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,12 +46,14 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="analyselageret (DuckDB-fil); standard: indstillingen JOBTAL_DB",
     )
+    add_skip_arguments(parser)
 
 
 def run_spells(args: argparse.Namespace) -> int:
     db = args.db or settings.get("DB")
-    summary = import_spells(args.file, db)
+    summary = import_spells(args.file, db, skip_bad_rows=args.skip_bad_rows)
     print(describe(summary))
+    _write_quarantine(args, summary)
     if args.overlaps_report:
         rows = write_overlaps_report(db, args.overlaps_report)
         print(f"Overlap skrevet til {args.overlaps_report}: {number(rows)} rækker")
@@ -55,13 +61,26 @@ def run_spells(args: argparse.Namespace) -> int:
 
 
 def run_activations(args: argparse.Namespace) -> int:
-    summary = import_activations(args.file, args.db or settings.get("DB"))
+    db = args.db or settings.get("DB")
+    summary = import_activations(args.file, db, skip_bad_rows=args.skip_bad_rows)
     print(describe(summary))
+    _write_quarantine(args, summary)
     return 0
 
 
+def _write_quarantine(args: argparse.Namespace, summary: ImportSummary) -> None:
+    if summary.rejected:
+        path = quarantine.write(
+            args.quarantine or quarantine.default_path(args.file),
+            summary.columns,
+            summary.rejected,
+        )
+        print(f"Fejlrækker skrevet til {path}: {number(summary.skipped)}")
+
+
 def describe(summary: ImportSummary) -> str:
-    """The summary of an import in Danish, numbers in Danish format."""
+    """The summary of an import in Danish, numbers in Danish format, ending with one line of
+    rows read, stored, skipped and the period covered."""
     what = "ydelsesforløb" if summary.kind == "spells" else "aktiveringsforløb"
     lines = [
         f"Indlæst {what} fra {summary.file}",
@@ -78,4 +97,18 @@ def describe(summary: ImportSummary) -> str:
         )
     if summary.already_imported:
         lines.append("  Filen er indlæst før; rækkerne er skrevet igen med samme indhold.")
+    lines.append(one_line(summary))
     return "\n".join(lines)
+
+
+def one_line(summary: ImportSummary) -> str:
+    """`I alt: 5 rækker læst, 4 gemt, 1 sprunget over, periode 2022-01-01–2022-12-31`."""
+    if summary.first_day is None:
+        covered = "ingen perioder"
+    else:
+        last = summary.last_day.isoformat() if summary.last_day else "(åben)"
+        covered = f"periode {summary.first_day.isoformat()}–{last}"
+    return (
+        f"I alt: {number(summary.rows_read)} rækker læst, {number(summary.rows_stored)} gemt, "
+        f"{number(summary.skipped)} sprunget over, {covered}"
+    )

@@ -13,12 +13,15 @@ Definitions:
   later file can close an open spell.
 - Rows of one file that are equal in every value count as one row. Rows that share a key but
   differ otherwise are an error.
+- With `skip_bad_rows`, bad rows (and rows contradicting an earlier row's key) are left out
+  instead, and returned in the summary for the quarantine file (jobtal.store.quarantine).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -29,9 +32,18 @@ from jobtal.domain.municipalities import codes as municipality_codes
 from jobtal.domain.target_groups import BENEFITS, GROUP_OF, OFFERS, allowed_categories
 from jobtal.errors import InputError, Problem
 from jobtal.store import pseudonym, reading, schema
+from jobtal.store.quarantine import Rejected
 from jobtal.store.reading import Scanned
 from jobtal.store.resolve import rebuild_segments, resolve_priority
-from jobtal.store.validation import MACROS, Check, date_checks, raise_key_conflicts, raise_problems
+from jobtal.store.validation import (
+    MACROS,
+    Check,
+    date_checks,
+    raise_key_conflicts,
+    raise_problems,
+    reject_key_conflicts,
+    reject_problems,
+)
 
 
 @dataclass(frozen=True)
@@ -42,7 +54,10 @@ class ImportSummary:
     file count once). rows_replaced: of those, rows that replaced a stored row with the same key.
     persons: distinct persons in the file. overlaps: rows in benefit_overlaps after the import
     (the whole store; 0 for activations). already_imported: a file with the same checksum was
-    imported before (the import is applied again, but logged once).
+    imported before (the import is applied again, but logged once). rejected: the bad rows
+    left out with `skip_bad_rows` (empty otherwise); columns: the file's columns, for the
+    quarantine file. first_day, last_day: the earliest start and latest end (None when open)
+    of the stored rows: the period the file covers.
     """
 
     kind: str
@@ -53,11 +68,20 @@ class ImportSummary:
     persons: int
     overlaps: int
     already_imported: bool
+    rejected: tuple[Rejected, ...] = ()
+    columns: tuple[str, ...] = ()
+    first_day: date | None = None
+    last_day: date | None = None
+
+    @property
+    def skipped(self) -> int:
+        """Bad rows left out (only with skip_bad_rows)."""
+        return len(self.rejected)
 
     @property
     def duplicates(self) -> int:
         """Rows of the file that repeated another row exactly."""
-        return self.rows_read - self.rows_stored
+        return self.rows_read - self.rows_stored - self.skipped
 
 
 @dataclass(frozen=True)
@@ -82,19 +106,28 @@ ID_COLUMNS = ("person_id", "cpr")
 
 
 def import_spells(
-    path: str | Path, db_path: str | Path, *, priority: Sequence[str] | None = None
+    path: str | Path,
+    db_path: str | Path,
+    *,
+    priority: Sequence[str] | None = None,
+    skip_bad_rows: bool = False,
 ) -> ImportSummary:
     """Import a file of benefit spells into the store at `db_path` and rebuild
     benefit_segments and benefit_overlaps with `priority` (None: the setting, else the
-    default order). Raises InputError, leaving the store untouched, on any bad row."""
+    default order). Raises InputError, leaving the store untouched, on any bad row, unless
+    `skip_bad_rows` (then bad rows are left out and listed in the summary)."""
     order = resolve_priority(priority)
-    return _import(Path(path), Path(db_path), SPELLS, lambda con: rebuild_segments(con, order))
+    return _import(
+        Path(path), Path(db_path), SPELLS, lambda con: rebuild_segments(con, order), skip_bad_rows
+    )
 
 
-def import_activations(path: str | Path, db_path: str | Path) -> ImportSummary:
+def import_activations(
+    path: str | Path, db_path: str | Path, *, skip_bad_rows: bool = False
+) -> ImportSummary:
     """Import a file of activation spells into the store at `db_path`. Raises InputError,
-    leaving the store untouched, on any bad row."""
-    return _import(Path(path), Path(db_path), ACTIVATIONS, lambda con: 0)
+    leaving the store untouched, on any bad row, unless `skip_bad_rows` (as import_spells)."""
+    return _import(Path(path), Path(db_path), ACTIVATIONS, lambda con: 0, skip_bad_rows)
 
 
 def write_overlaps_report(db_path: str | Path, out: str | Path) -> int:
@@ -113,7 +146,11 @@ def write_overlaps_report(db_path: str | Path, out: str | Path) -> int:
 
 
 def _import(
-    path: Path, db_path: Path, kind: _Kind, after_write: Callable[[duckdb.DuckDBPyConnection], int]
+    path: Path,
+    db_path: Path,
+    kind: _Kind,
+    after_write: Callable[[duckdb.DuckDBPyConnection], int],
+    skip_bad_rows: bool,
 ) -> ImportSummary:
     scanned = reading.scan(path)
     # No progress bar: the command's output is the Danish summary only.
@@ -122,7 +159,7 @@ def _import(
     # The staging tables may hold CPR numbers: they must never be spilled to a temporary file.
     staging.execute("SET temp_directory = ''")
     try:
-        rows_read, incoming = _stage(staging, path, scanned, kind)
+        rows_read, incoming, rejected, columns = _stage(staging, path, scanned, kind, skip_bad_rows)
     finally:
         staging.close()
     replaced, overlaps, already = _write(db_path, kind, incoming, scanned, rows_read, after_write)
@@ -135,14 +172,30 @@ def _import(
         persons=len(pc.unique(incoming["person_id"])),
         overlaps=overlaps,
         already_imported=already,
+        rejected=tuple(rejected),
+        columns=columns,
+        first_day=_first_day(incoming),
+        last_day=_last_day(incoming),
     )
 
 
+def _first_day(incoming: pa.Table) -> date | None:
+    return pc.min(incoming["start_date"]).as_py() if incoming.num_rows else None
+
+
+def _last_day(incoming: pa.Table) -> date | None:
+    """The latest end; None when there are no rows or a spell is still open."""
+    if not incoming.num_rows or incoming["end_date"].null_count:
+        return None
+    return pc.max(incoming["end_date"]).as_py()
+
+
 def _stage(
-    con: duckdb.DuckDBPyConnection, path: Path, scanned: Scanned, kind: _Kind
-) -> tuple[int, pa.Table]:
-    """Load, check and pseudonymise the file; return its row count and the distinct rows to
-    store, with the store's column names."""
+    con: duckdb.DuckDBPyConnection, path: Path, scanned: Scanned, kind: _Kind, skip: bool
+) -> tuple[int, pa.Table, list[Rejected], tuple[str, ...]]:
+    """Load, check and pseudonymise the file; return its row count, the distinct rows to
+    store (with the store's column names), the rows left out (only when `skip`) and the
+    file's column names."""
     names = reading.load_raw(con, path, scanned)
     id_column = _id_column(scanned.file, names)
     missing = reading.first_missing(scanned.file, names, kind.required)
@@ -156,18 +209,26 @@ def _stage(
     con.execute(
         kind.typed_sql.format(person=_person_sql(id_column), person_text=person_text, **optional)
     )
-    raise_problems(con, scanned, [*_id_checks(id_column), *kind.checks()])
+    checks = [*_id_checks(id_column), *kind.checks()]
+    hidden = "cpr" if id_column == "cpr" else None
+    rows_read = int(con.execute("SELECT count(*) FROM typed").fetchall()[0][0])
+    rejected = reject_problems(con, scanned, checks, hidden) if skip else []
+    if not skip:
+        raise_problems(con, scanned, checks)
     values = ", ".join(["person", *kind.columns[1:]])
     con.execute(
         f"CREATE TABLE distinct_rows AS SELECT {values}, min(idx) AS idx FROM typed GROUP BY ALL"
     )
-    raise_key_conflicts(con, scanned, ["person", *kind.key[1:]], kind.key_label)
-    rows_read = int(con.execute("SELECT count(*) FROM typed").fetchall()[0][0])
+    key_columns = ["person", *kind.key[1:]]
+    if skip:
+        rejected += reject_key_conflicts(con, scanned, key_columns, kind.key_label, hidden)
+    else:
+        raise_key_conflicts(con, scanned, key_columns, kind.key_label)
     select = ", ".join(["person AS person_id", *kind.columns[1:]])
     incoming = con.sql(f"SELECT {select} FROM distinct_rows").to_arrow_table()
     if key is not None:
         incoming = _pseudonymise(incoming, key)
-    return rows_read, incoming
+    return rows_read, incoming, rejected, names
 
 
 def _id_column(file: str, names: tuple[str, ...]) -> str:

@@ -2,8 +2,10 @@
 
 Definitions:
 - A file is Parquet when it starts with the magic bytes `PAR1`; otherwise it is CSV.
-- A CSV file must be UTF-8 (a byte-order mark is allowed). Its delimiter is `;` when the
-  header line has at least as many `;` as `,`, else `,`.
+- A CSV file must be UTF-8 (a byte-order mark is allowed). A file that is not is refused
+  with a message naming what it most likely is: UTF-16 (by its byte-order mark) or
+  Windows-1252 (Excel's "CSV (semikolonsepareret)"; every byte decodes).
+- The delimiter is `;` when the header line has at least as many `;` as `,`, else `,`.
 - Column names are compared without case and surrounding spaces.
 - The *line* of a data row is its line number as a spreadsheet shows it: the header is line 1,
   the first data row line 2. Empty lines, which DuckDB skips, are counted.
@@ -31,9 +33,12 @@ _BOM = codecs.BOM_UTF8
 _EMPTY_LINE = re.compile(rb"^\r?\n", re.MULTILINE)
 
 NOT_UTF8 = (
-    "filen er ikke gemt som UTF-8 (første ugyldige tegn i række {line}); "
+    "filen er ikke gemt som UTF-8 (første ugyldige tegn i række {line}; {guess}); "
     "gem den igen som UTF-8, fx 'CSV UTF-8' i Excel"
 )
+GUESS_CP1252 = "den ser ud til at være Windows-1252 (ANSI)"
+GUESS_UNKNOWN = "tegnsættet er ukendt"
+UTF16 = "filen er gemt som UTF-16 (Unicode-tekst); gem den igen som UTF-8, fx 'CSV UTF-8' i Excel"
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ def scan(path: Path) -> Scanned:
     with path.open("rb") as stream:
         start = stream.read(4)
         stream.seek(0)
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise problem(file, UTF16, row=1)
         if start == _PARQUET_MAGIC:
             digest = hashlib.sha256()
             while chunk := stream.read(_CHUNK):
@@ -105,7 +112,8 @@ def _scan_csv(file: str, stream: BinaryIO) -> Scanned:
             decoder.decode(block, final=not data)
         except UnicodeDecodeError as error:
             line = lines_before + block.count(b"\n", 0, error.start) + 1
-            raise problem(file, NOT_UTF8.format(line=line), row=line) from None
+            message = NOT_UTF8.format(line=line, guess=_guess(block))
+            raise problem(file, message, row=line) from None
         if first_line is None and block:
             first_line = block.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
         empty.extend(_empty_lines(block, lines_before))
@@ -120,6 +128,15 @@ def _scan_csv(file: str, stream: BinaryIO) -> Scanned:
     return Scanned(
         file, digest.hexdigest(), False, delimiter, names, tuple(e for e in empty if e > 1)
     )
+
+
+def _guess(block: bytes) -> str:
+    """What a block that is not UTF-8 most likely is (Danish exports: Windows-1252)."""
+    try:
+        block.decode("cp1252")
+    except UnicodeDecodeError:
+        return GUESS_UNKNOWN
+    return GUESS_CP1252
 
 
 def _empty_lines(block: bytes, lines_before: int) -> list[int]:

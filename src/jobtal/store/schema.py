@@ -13,7 +13,18 @@ activation_spells   activation offers. Key: (person_id, offer, start_date). hour
                     NULL = unknown (weight 1).
 area_series         aggregated monthly series for an area (e.g. "Hele landet"): the value of
                     a measure for an appendix row (table, row_key) in a month.
+jobindsats_series   jobindsats.dk values as received: table, area, period code (and its first
+                    and last month), measure label, dimensions (JSON object of the other label
+                    columns, sorted keys), value (NULL = 0 or suppressed, never read as 0), and
+                    the file, checksum and time of the import that wrote it. Key: (source_table,
+                    area, period, measure, dimensions).
+series_replacements every stored jobindsats value that a later import replaced by a different
+                    one: the key, the old value and its file and checksum, the new value and its
+                    file and checksum, and when.
 import_log          one row per import: when, what, which file, its checksum, how many rows.
+
+area_series rows whose source begins with `jobindsats:` are derived from jobindsats_series by
+jobtal.jobindsats.mapping and rebuilt on every jobindsats import.
 
 Dates are inclusive at both ends.
 """
@@ -64,6 +75,34 @@ CREATE TABLE IF NOT EXISTS area_series (
     value DOUBLE,
     source VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS jobindsats_series (
+    source_table VARCHAR NOT NULL,
+    area VARCHAR NOT NULL,
+    period VARCHAR NOT NULL,
+    period_kind VARCHAR NOT NULL,
+    first_month DATE NOT NULL,
+    last_month DATE NOT NULL,
+    measure VARCHAR NOT NULL,
+    dimensions VARCHAR NOT NULL,
+    value DOUBLE,
+    source_file VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    imported_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS series_replacements (
+    source_table VARCHAR NOT NULL,
+    area VARCHAR NOT NULL,
+    period VARCHAR NOT NULL,
+    measure VARCHAR NOT NULL,
+    dimensions VARCHAR NOT NULL,
+    old_value DOUBLE,
+    old_source_file VARCHAR NOT NULL,
+    old_sha256 VARCHAR NOT NULL,
+    new_value DOUBLE,
+    new_source_file VARCHAR NOT NULL,
+    new_sha256 VARCHAR NOT NULL,
+    replaced_at TIMESTAMP NOT NULL
+);
 CREATE TABLE IF NOT EXISTS import_log (
     imported_at TIMESTAMP NOT NULL,
     kind VARCHAR NOT NULL,
@@ -79,6 +118,8 @@ TABLES = (
     "benefit_overlaps",
     "activation_spells",
     "area_series",
+    "jobindsats_series",
+    "series_replacements",
     "import_log",
 )
 

@@ -16,6 +16,7 @@ import duckdb
 
 from jobtal.errors import InputError, Problem
 from jobtal.formatting import number
+from jobtal.store.quarantine import Rejected
 from jobtal.store.reading import Scanned
 
 MAX_SHOWN = 20
@@ -59,13 +60,28 @@ def date_checks(start: str = "start", end: str = "end") -> list[Check]:
 
 def raise_problems(con: duckdb.DuckDBPyConnection, scanned: Scanned, checks: list[Check]) -> None:
     """Run all checks on `typed`; raise InputError listing the first problems if any."""
+    _collect(con, checks)
+    _raise_if_any(con, scanned)
+
+
+def reject_problems(
+    con: duckdb.DuckDBPyConnection, scanned: Scanned, checks: list[Check], hidden: str | None
+) -> list[Rejected]:
+    """Run all checks on `typed`, remove the bad rows from it and return them (for
+    `--skip-bad-rows`). The cells of column `hidden` (a CPR column) are left out."""
+    _collect(con, checks)
+    rejected = _rejected(con, scanned, hidden)
+    con.execute("DELETE FROM typed WHERE idx IN (SELECT idx FROM _problems)")
+    return rejected
+
+
+def _collect(con: duckdb.DuckDBPyConnection, checks: list[Check]) -> None:
     parts = [
         f"SELECT idx, {pos} AS pos, '{check.field}' AS field, {check.message} AS message "
         f"FROM typed WHERE {check.condition}"
         for pos, check in enumerate(checks)
     ]
     con.execute(f"CREATE OR REPLACE TEMP TABLE _problems AS {' UNION ALL '.join(parts)}")
-    _raise_if_any(con, scanned)
 
 
 def raise_key_conflicts(
@@ -74,13 +90,35 @@ def raise_key_conflicts(
     """Rows that share a key but differ in other values: the file contradicts itself.
     Reads `distinct_rows` (the file's distinct rows, each with its first idx), where rows that
     were equal in every value are already one row."""
+    if _collect_key_conflicts(con, key, key_label):
+        _raise_if_any(con, scanned)
+
+
+def reject_key_conflicts(
+    con: duckdb.DuckDBPyConnection,
+    scanned: Scanned,
+    key: list[str],
+    key_label: str,
+    hidden: str | None,
+) -> list[Rejected]:
+    """`raise_key_conflicts` for `--skip-bad-rows`: the later rows of a conflicting key are
+    removed from `distinct_rows` and returned; the first row of the key is kept."""
+    if not _collect_key_conflicts(con, key, key_label):
+        return []
+    rejected = _rejected(con, scanned, hidden)
+    con.execute("DELETE FROM distinct_rows WHERE idx IN (SELECT idx FROM _problems)")
+    return rejected
+
+
+def _collect_key_conflicts(con: duckdb.DuckDBPyConnection, key: list[str], key_label: str) -> bool:
+    """Fill `_problems` with the rows that contradict an earlier row; False when none do."""
     keys = ", ".join(key)
     counts = con.execute(
         f"SELECT (SELECT count(*) FROM distinct_rows), "
         f"(SELECT count(*) FROM (SELECT 1 FROM distinct_rows GROUP BY {keys}))"
     ).fetchall()[0]
     if counts[0] == counts[1]:  # the usual case, found without sorting the rows
-        return
+        return False
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE _problems AS
@@ -91,7 +129,40 @@ def raise_key_conflicts(
         WHERE idx > first_idx
         """
     )
-    _raise_if_any(con, scanned)
+    return True
+
+
+def _rejected(
+    con: duckdb.DuckDBPyConnection, scanned: Scanned, hidden: str | None
+) -> list[Rejected]:
+    """One Rejected per bad row in `_problems` (all its reasons), with the row's raw cells."""
+    has_ref = "ref" in [row[0] for row in con.execute("DESCRIBE _problems").fetchall()]
+    ref = "any_value(ref)" if has_ref else "NULL"
+    found = con.execute(
+        f"""
+        SELECT idx, string_agg(field, ', ' ORDER BY pos), string_agg(message, '; ' ORDER BY pos),
+               {ref}
+        FROM _problems GROUP BY idx ORDER BY idx
+        """
+    ).fetchall()
+    names = [row[0] for row in con.execute("DESCRIBE raw").fetchall()]
+    cells = ", ".join("''" if name == hidden else f"coalesce(\"{name}\", '')" for name in names)
+    values = {
+        row[0]: tuple(str(v) for v in row[1:])
+        for row in con.execute(
+            f"SELECT rowid, {cells} FROM raw WHERE rowid IN (SELECT idx FROM _problems)"
+        ).fetchall()
+    }
+    return [
+        Rejected(
+            scanned.file,
+            scanned.line_of(idx),
+            field,
+            message.replace("{ref}", str(scanned.line_of(r))) if r is not None else message,
+            values.get(idx, ()),
+        )
+        for idx, field, message, r in found
+    ]
 
 
 def _raise_if_any(con: duckdb.DuckDBPyConnection, scanned: Scanned) -> None:
