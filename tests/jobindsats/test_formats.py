@@ -10,7 +10,7 @@ import pytest
 from jobtal.errors import InputError
 from jobtal.jobindsats import formats
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "jobindsats"
+from .conftest import REFERENCE
 
 V2 = [
     {

@@ -1,0 +1,40 @@
+"""Helpers for the jobindsats tests: the reference replies and the store's contents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from jobtal.store.schema import TABLES
+
+REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "jobindsats"
+
+
+def contents(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of the store, sorted; {} when the store does not exist."""
+    if not db.exists():
+        return {}
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            table: sorted(con.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+            for table in TABLES
+        }
+    finally:
+        con.close()
+
+
+def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("JOBTAL_DB", "JOBTAL_JOBINDSATS_KEY", "JOBTAL_JOBINDSATS_URL"):
+        monkeypatch.delenv(name, raising=False)
