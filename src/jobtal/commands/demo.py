@@ -6,9 +6,10 @@ Steps, each reported on the terminal with the elapsed seconds:
 1. generate the synthetic population (jobtal.synth) into DIR/input/*.parquet;
 2. import it with the ordinary importers into a fresh DIR/jobtal.duckdb (an existing demo
    database is deleted first, so the demo is reproducible);
-3. compute the appendix *Nøgletal* for Gentofte 2022 and print it beside the published one;
-4. write the computed and the published appendix as CSV and JSON, and the comparison, into
-   DIR/output/.
+3. compute the appendix *Nøgletal* 2022 for every municipality in one engine run, and print
+   Gentofte's beside the published one;
+4. write Gentofte's computed and published appendix, all municipalities' appendices, and the
+   comparison as CSV and JSON into DIR/output/.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import TypeVar
 
 from jobtal import published
 from jobtal.formatting import number
-from jobtal.report.appendix_output import render_table, write_appendix
+from jobtal.report.appendix_output import render_table, write_appendices, write_appendix
 from jobtal.report.compare import compare_appendix, render_comparison
 
 MUNICIPALITY = 157
@@ -102,11 +103,13 @@ def _import(spells: Path, activations: Path, db: Path, progress: Progress) -> No
 
 
 def _report(db: Path, out: Path, progress: Progress) -> None:
-    from jobtal.report.appendix_store import load_appendix
+    from jobtal.report.appendix_store import load_appendices
 
-    computed = progress.step(
-        f"Beregner Nøgletal for Gentofte {YEAR}", lambda: load_appendix(db, MUNICIPALITY, YEAR)
-    ).rows
+    appendices = progress.step(
+        f"Beregner Nøgletal {YEAR} for alle kommuner",
+        lambda: load_appendices(db, None, YEAR),
+    )
+    computed = appendices[MUNICIPALITY].rows
     printed = published.appendix(REPORT)
     comparison = compare_appendix(computed, printed)
     print()
@@ -117,6 +120,11 @@ def _report(db: Path, out: Path, progress: Progress) -> None:
     paths = [
         *write_appendix(computed, output, "noegletal_beregnet"),
         *write_appendix(printed, output, "noegletal_publiceret"),
+        *write_appendices(
+            {code: appendix.rows for code, appendix in appendices.items()},
+            output,
+            f"noegletal_alle_kommuner_{YEAR}",
+        ),
     ]
     compared = output / "sammenligning.json"
     compared.write_text(json.dumps(comparison, ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -13,7 +13,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from jobtal import formatting
@@ -143,17 +143,8 @@ def to_csv(rows: Sequence[AppendixRow]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
     writer.writerow(FIELDS)
-    for r in rows:
-        writer.writerow(
-            [
-                r["table"],
-                r["label"],
-                r["parent"] or "",
-                r["year"],
-                r["measure"],
-                _csv_value(r["value"]),
-            ]
-        )
+    for row in rows:
+        writer.writerow([_csv_cell(field, row[field]) for field in FIELDS])  # type: ignore[literal-required]
     return buffer.getvalue()
 
 
@@ -187,3 +178,32 @@ def write_appendix(
     _write_atomically(csv_path, to_csv(rows))
     _write_atomically(json_path, to_json(rows))
     return csv_path, json_path
+
+
+def write_appendices(
+    appendices: Mapping[int, Sequence[AppendixRow]], out_dir: str | Path, stem: str
+) -> tuple[Path, Path]:
+    """Write many municipalities' appendices as one `<stem>.csv` and one `<stem>.json`.
+
+    The same tidy rows as `write_appendix`, each with the municipality's code in front.
+    """
+    directory = Path(out_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    flat = [
+        {"municipality": code, **row} for code, rows in sorted(appendices.items()) for row in rows
+    ]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(["municipality", *FIELDS])
+    for row in flat:
+        writer.writerow([row["municipality"], *(_csv_cell(field, row[field]) for field in FIELDS)])
+    csv_path, json_path = directory / f"{stem}.csv", directory / f"{stem}.json"
+    _write_atomically(csv_path, buffer.getvalue())
+    _write_atomically(json_path, json.dumps(flat, ensure_ascii=False, indent=1) + "\n")
+    return csv_path, json_path
+
+
+def _csv_cell(field: str, value: object) -> object:
+    if field == "value":
+        return _csv_value(value)  # type: ignore[arg-type]
+    return "" if value is None else value

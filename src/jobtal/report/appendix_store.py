@@ -92,6 +92,17 @@ def load_appendix(db_path: str | Path, municipality: int, year: int) -> StoreApp
     National figures: `area_series` for "Hele landet" where complete, else the sum over all
     municipalities in the store (see `appendix.national_annual`).
     """
+    return load_appendices(db_path, [municipality], year)[municipality]
+
+
+def load_appendices(
+    db_path: str | Path, municipalities: Iterable[int] | None, year: int
+) -> dict[int, StoreAppendix]:
+    """The appendix for each municipality (all in the store when None) from one engine run.
+
+    The monthly figures of every municipality come from a single pass of the measure engine,
+    so the appendix for all 98 municipalities costs little more than the one for one of them.
+    """
     # Imported here so that the pure appendix code works without the engine's dependencies.
     from jobtal.measures.monthly import compute_monthly
 
@@ -100,11 +111,21 @@ def load_appendix(db_path: str | Path, municipality: int, year: int) -> StoreApp
         raise _missing_store(path)
     years = appendix_years(year)
     monthly = compute_monthly(path, Month(years[0], 1), Month(years[-1], 12))
-    if not has_data(monthly, municipality, year):
-        raise _no_data(path, municipality, year)
-    national = load_national(path, years)
-    figures = national_annual(monthly, years, national)
-    return StoreAppendix(build_from_figures(monthly, municipality, year, figures), figures)
+    wanted = (
+        sorted(int(code) for code in monthly["municipality"].unique())
+        if municipalities is None
+        else list(municipalities)
+    )
+    for municipality in wanted:
+        if not has_data(monthly, municipality, year):
+            raise _no_data(path, municipality, year)
+    figures = national_annual(monthly, years, load_national(path, years))
+    return {
+        municipality: StoreAppendix(
+            build_from_figures(monthly, municipality, year, figures), figures
+        )
+        for municipality in wanted
+    }
 
 
 def describe_sources(national: NationalFigures) -> str:
