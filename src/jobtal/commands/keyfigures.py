@@ -65,7 +65,7 @@ def _published_rows(name: str) -> tuple[list[AppendixRow], str]:
 
 def _computed_rows(args: argparse.Namespace) -> tuple[list[AppendixRow], str]:
     # Imported here so that `--published` and `--help` do not load the store and the engine.
-    from jobtal.report.appendix_store import describe_sources, load_appendix
+    from jobtal.report.appendix_store import describe_store, load_appendix
 
     if args.municipality is None:
         raise _usage_error("--municipality", "skal angives (eller brug --published)")
@@ -75,7 +75,7 @@ def _computed_rows(args: argparse.Namespace) -> tuple[list[AppendixRow], str]:
     db = args.db or settings.get("DB")
     appendix = load_appendix(db, municipality.code, args.year)
     heading = f"Nøgletal – {municipality.name} ({municipality.code}), {args.year - 2}–{args.year}"
-    return appendix.rows, f"{heading}\n{describe_sources(appendix.national)}"
+    return appendix.rows, f"{heading}\n{describe_store(appendix)}"
 
 
 def render(rows: list[AppendixRow], output_format: str, heading: str | None = None) -> str:
