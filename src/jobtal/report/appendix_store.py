@@ -145,21 +145,28 @@ def load_area_series(
         con.close()
 
 
-def load_appendix(db_path: str | Path, municipality: int, year: int) -> StoreAppendix:
+def load_appendix(
+    db_path: str | Path, municipality: int, year: int, engine_name: str = "duckdb"
+) -> StoreAppendix:
     """The appendix for a municipality (code) and year, computed from the store at `db_path`.
+
+    `engine_name` is the measure engine (`jobtal.measures.engine`: "duckdb" or "spark").
 
     National figures: `area_series` for "Hele landet" where complete, else the sum over all
     municipalities in the store (see `appendix.national_annual`). Own figures: person-level
     data when the store has any for the municipality in the year, else its `area_series`.
     """
-    return load_appendices(db_path, [municipality], year)[municipality]
+    return load_appendices(db_path, [municipality], year, engine_name)[municipality]
 
 
 def load_appendices(
-    db_path: str | Path, municipalities: Iterable[int] | None, year: int
+    db_path: str | Path,
+    municipalities: Iterable[int] | None,
+    year: int,
+    engine_name: str = "duckdb",
 ) -> dict[int, StoreAppendix]:
     """The appendix for each municipality (all with person-level data in the store when None)
-    from one engine run.
+    from one engine run (`engine_name`, as in `load_appendix`).
 
     The monthly figures of every municipality come from a single pass of the measure engine,
     so the appendix for all 98 municipalities costs little more than the one for one of them.
@@ -171,7 +178,7 @@ def load_appendices(
     if not path.is_file():
         raise _missing_store(path)
     years = appendix_years(year)
-    monthly = compute_monthly(path, Month(years[0], 1), Month(years[-1], 12))
+    monthly = compute_monthly(path, Month(years[0], 1), Month(years[-1], 12), engine_name)
     wanted = (
         sorted(int(code) for code in monthly["municipality"].unique())
         if municipalities is None
