@@ -135,7 +135,9 @@ def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
         ],
         columns=["municipality", "target_group", "month", "measure", "value"],
     )
-    monkeypatch.setattr(monthly, "compute_monthly", lambda db_path, first, last: frame)
+    monkeypatch.setattr(
+        monthly, "compute_monthly", lambda db_path, first, last, engine_name="duckdb": frame
+    )
 
 
 @pytest.mark.usefixtures("fake_engine")
@@ -181,3 +183,23 @@ def test_end_to_end_through_the_measure_engine(
     assert rows[FTP_2022] == pytest.approx(1.0)
     assert rows[SHARE_2022] == pytest.approx(0.25)
     assert rows[CHILD_SHARE_2022] == pytest.approx(50.0)
+
+
+def test_engine_option_reaches_the_measures(
+    store: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monthly = pytest.importorskip("jobtal.measures.monthly")
+    engines: list[str] = []
+
+    def compute(db_path: object, first: object, last: object, engine_name: str) -> pd.DataFrame:
+        engines.append(engine_name)
+        return pd.DataFrame(columns=["municipality", "target_group", "month", "measure", "value"])
+
+    monkeypatch.setattr(monthly, "compute_monthly", compute)
+    argv = ["keyfigures", "--municipality", "157", "--year", "2022", "--db", str(store)]
+    status, _, err = _run(capsys, *argv, "--engine", "spark")
+    assert engines == ["spark"]
+    # The fake engine has no data, so the command stops with the usual error.
+    assert status == 2 and "ingen data" in err
+    with pytest.raises(SystemExit):
+        main([*argv, "--engine", "spark-on-the-moon"])

@@ -1,6 +1,7 @@
 """`jobtal keyfigures`: the appendix *Nøgletal* for a municipality and year, or as published.
 
     jobtal keyfigures --municipality 157 --year 2022 [--db PATH] [--format table|csv|json]
+                      [--engine duckdb|spark]
     jobtal keyfigures --published gentofte-2023-02 [--format table|csv|json]
 
 The command only parses input and calls jobtal.report; bad input exits with status 2.
@@ -19,6 +20,8 @@ from jobtal.report.appendix_output import render_table, to_csv, to_json
 
 COMMAND_LINE = "kommandolinjen"
 FORMATS = ("table", "csv", "json")
+# The measure engines (jobtal.measures.engine); spelled out so that `--help` needs no engine.
+ENGINES = ("duckdb", "spark")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,6 +35,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--year", type=int, help="det seneste af de tre år, fx 2022")
     parser.add_argument("--db", help="databasen (standard: indstillingen JOBTAL_DB)")
     parser.add_argument("--format", choices=FORMATS, default="table", help="udskriftsformat")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="duckdb",
+        help="beregningsmotor: duckdb (standard) eller spark (Apache Spark; indstillingen "
+        "JOBTAL_SPARK_MASTER vælger lokal kørsel eller en klynge)",
+    )
     parser.add_argument(
         "--published",
         metavar="NAVN",
@@ -73,7 +83,7 @@ def _computed_rows(args: argparse.Namespace) -> tuple[list[AppendixRow], str]:
         raise _usage_error("--year", "skal angives (eller brug --published)")
     municipality = resolve_municipality(args.municipality)
     db = args.db or settings.get("DB")
-    appendix = load_appendix(db, municipality.code, args.year)
+    appendix = load_appendix(db, municipality.code, args.year, args.engine)
     heading = f"Nøgletal – {municipality.name} ({municipality.code}), {args.year - 2}–{args.year}"
     return appendix.rows, f"{heading}\n{describe_store(appendix)}"
 
