@@ -9,11 +9,13 @@ from jobtal.commands.jobindsats import add_skip_arguments, register_import
 from jobtal.formatting import number
 from jobtal.store import quarantine
 from jobtal.store.importers import (
+    STEPS,
     ImportSummary,
     import_activations,
     import_spells,
     write_overlaps_report,
 )
+from jobtal.store.progress import Progress
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,7 +53,13 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_spells(args: argparse.Namespace) -> int:
     db = args.db or settings.get("DB")
-    summary = import_spells(args.file, db, skip_bad_rows=args.skip_bad_rows)
+    progress = Progress(len(STEPS), "Indlæser")
+    try:
+        summary = import_spells(
+            args.file, db, skip_bad_rows=args.skip_bad_rows, on_step=progress.step
+        )
+    finally:
+        progress.close()
     print(describe(summary))
     _write_quarantine(args, summary)
     if args.overlaps_report:
@@ -62,7 +70,13 @@ def run_spells(args: argparse.Namespace) -> int:
 
 def run_activations(args: argparse.Namespace) -> int:
     db = args.db or settings.get("DB")
-    summary = import_activations(args.file, db, skip_bad_rows=args.skip_bad_rows)
+    progress = Progress(len(STEPS), "Indlæser")
+    try:
+        summary = import_activations(
+            args.file, db, skip_bad_rows=args.skip_bad_rows, on_step=progress.step
+        )
+    finally:
+        progress.close()
     print(describe(summary))
     _write_quarantine(args, summary)
     return 0

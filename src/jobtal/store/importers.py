@@ -111,23 +111,32 @@ def import_spells(
     *,
     priority: Sequence[str] | None = None,
     skip_bad_rows: bool = False,
+    on_step: Callable[[str], None] | None = None,
 ) -> ImportSummary:
     """Import a file of benefit spells into the store at `db_path` and rebuild
     benefit_segments and benefit_overlaps with `priority` (None: the setting, else the
     default order). Raises InputError, leaving the store untouched, on any bad row, unless
-    `skip_bad_rows` (then bad rows are left out and listed in the summary)."""
+    `skip_bad_rows` (then bad rows are left out and listed in the summary). `on_step` is
+    called after each of the STEPS (for a progress bar)."""
     order = resolve_priority(priority)
-    return _import(
-        Path(path), Path(db_path), SPELLS, lambda con: rebuild_segments(con, order), skip_bad_rows
-    )
+    after = lambda con: rebuild_segments(con, order)  # noqa: E731
+    return _import(Path(path), Path(db_path), SPELLS, after, skip_bad_rows, on_step)
 
 
 def import_activations(
-    path: str | Path, db_path: str | Path, *, skip_bad_rows: bool = False
+    path: str | Path,
+    db_path: str | Path,
+    *,
+    skip_bad_rows: bool = False,
+    on_step: Callable[[str], None] | None = None,
 ) -> ImportSummary:
     """Import a file of activation spells into the store at `db_path`. Raises InputError,
     leaving the store untouched, on any bad row, unless `skip_bad_rows` (as import_spells)."""
-    return _import(Path(path), Path(db_path), ACTIVATIONS, lambda con: 0, skip_bad_rows)
+    return _import(Path(path), Path(db_path), ACTIVATIONS, lambda con: 0, skip_bad_rows, on_step)
+
+
+# The steps of an import, as `on_step` reports them.
+STEPS = ("læst", "kontrolleret", "gemt")
 
 
 def write_overlaps_report(db_path: str | Path, out: str | Path) -> int:
@@ -151,9 +160,12 @@ def _import(
     kind: _Kind,
     after_write: Callable[[duckdb.DuckDBPyConnection], int],
     skip_bad_rows: bool,
+    on_step: Callable[[str], None] | None = None,
 ) -> ImportSummary:
+    step = on_step or (lambda name: None)
     scanned = reading.scan(path)
-    # No progress bar: the command's output is the Danish summary only.
+    step(STEPS[0])
+    # No DuckDB progress bar: the command shows its own, on a terminal only.
     staging = duckdb.connect()
     staging.execute("SET enable_progress_bar = false")
     # The staging tables may hold CPR numbers: they must never be spilled to a temporary file.
@@ -162,7 +174,9 @@ def _import(
         rows_read, incoming, rejected, columns = _stage(staging, path, scanned, kind, skip_bad_rows)
     finally:
         staging.close()
+    step(STEPS[1])
     replaced, overlaps, already = _write(db_path, kind, incoming, scanned, rows_read, after_write)
+    step(STEPS[2])
     return ImportSummary(
         kind=kind.name,
         file=scanned.file,
