@@ -145,3 +145,38 @@ def test_appendix_from_series_alone(store: Path, capsys: pytest.CaptureFixture[s
         "databasens serier",
     ]
     assert cells["Gentoftes landsandel"] == [f"1,00{NBSP}%"] * 3
+
+
+def test_table_2_sums_the_municipalities_without_series(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without area_series, the whole country is the sum of all municipalities and the RAR
+    the sum of its own: long-term unemployed 2, 3 and 5 a month in Gentofte, København (RAR
+    Hovedstaden) and Aarhus (RAR Østjylland) in 2022."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from jobtal.report.appendix_store import load_appendix
+    from jobtal.store.schema import connect
+
+    monthly_module = pytest.importorskip("jobtal.measures.monthly")
+    frame = pd.DataFrame(
+        [
+            (code, "dagpenge", dt.date(2022, m, 1), measure, value)
+            for code, value in ((157, 2.0), (101, 3.0), (751, 5.0))
+            for m in range(1, 13)
+            for measure in ("ftp", "long_term_ftp")
+        ],
+        columns=["municipality", "target_group", "month", "measure", "value"],
+    )
+    monkeypatch.setattr(monthly_module, "compute_monthly", lambda *args, **kwargs: frame)
+    db = tmp_path / "s.duckdb"
+    connect(db).close()
+    appendix = load_appendix(db, 157, 2022)
+    found = {(f.area, f.measure): (f.value, f.source) for f in appendix.long_term if f.year == 2022}
+    assert found[("Hele landet", "ftp")] == (10.0, "sum_of_municipalities")
+    assert found[("RAR Hovedstaden", "ftp")] == (5.0, "sum_of_municipalities")
+    assert found[("Gentofte", "ftp")] == (2.0, "persondata")
+    assert found[("Gentoftes landsandel", "national_share_pct")][0] == pytest.approx(20.0)
+    assert appendix.own_source == "persondata"

@@ -188,7 +188,8 @@ def load_appendices(
     areas = {WHOLE_COUNTRY} | {p.rar for p in places} | {p.name for p in places}
     means = area_means(load_area_series(path, sorted(areas), years), years)
     figures = national_annual(monthly, years, load_national(path, years))
-    context = _Context(path, year, years, monthly, means, figures)
+    summed = {rar: _summed(monthly, rar, years) for rar in {None, *(p.rar for p in places)}}
+    context = _Context(path, year, years, monthly, means, figures, summed)
     return {place.code: _appendix(context, place) for place in places}
 
 
@@ -200,6 +201,8 @@ class _Context:
     monthly: pd.DataFrame
     means: AreaMeans
     figures: NationalFigures
+    # Long-term unemployed summed over the municipalities of a RAR (None: of the country).
+    summed: dict[str | None, dict[int, tuple[float | None, str]]]
 
 
 def _appendix(ctx: _Context, place: Municipality) -> StoreAppendix:
@@ -256,9 +259,9 @@ def _long_term(
             detail = national_sources.get(("long_term", key, year), SOURCE_AREA_SERIES)
             whole[year] = (figure.value, detail)
         else:
-            whole[year] = _summed(ctx.monthly, None, year)
+            whole[year] = ctx.summed[None][year]
         hit = ctx.means.get((place.rar, "long_term", key, year, "ftp"))
-        regional[year] = (hit.value, hit.source) if hit else _summed(ctx.monthly, place.rar, year)
+        regional[year] = (hit.value, hit.source) if hit else ctx.summed[place.rar][year]
     own: dict[int, tuple[float | None, str]] = {
         r["year"]: (r["value"], own_source)
         for r in rows
@@ -268,17 +271,23 @@ def _long_term(
     return long_term_table(areas, place.name)
 
 
-def _summed(monthly: pd.DataFrame, rar: str | None, year: int) -> tuple[float | None, str]:
-    """The long-term unemployed summed over the municipalities (of a RAR) in the monthly
-    data; missing when none of them has data."""
+def _summed(
+    monthly: pd.DataFrame, rar: str | None, years: tuple[int, ...]
+) -> dict[int, tuple[float | None, str]]:
+    """The long-term unemployed per year summed over the municipalities (of a RAR, or all)
+    in the monthly data; missing when none of them has data."""
+    missing: dict[int, tuple[float | None, str]] = {y: (None, SOURCE_MISSING) for y in years}
     if monthly.empty:
-        return None, SOURCE_MISSING
+        return missing
     codes = [m.code for m in all_municipalities() if rar is None or m.rar == rar]
     part = monthly[monthly["municipality"].isin(codes)]
     if part.empty:
-        return None, SOURCE_MISSING
-    means = annual_means(part, [year])
-    return row_value(means, LONG_TERM_TOTAL, year, "long_term_ftp"), "sum_of_municipalities"
+        return missing
+    means = annual_means(part, years)
+    return {
+        y: (row_value(means, LONG_TERM_TOTAL, y, "long_term_ftp"), "sum_of_municipalities")
+        for y in years
+    }
 
 
 def describe_sources(national: NationalFigures) -> str:
