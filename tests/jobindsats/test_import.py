@@ -142,3 +142,14 @@ def test_skip_bad_rows_quarantines_them_and_counts_them(
         ("4", "Antal fuldtidspersoner", ["Gentofte", "2022M02", "x"]),
     ]
     assert rows(Path(db), "SELECT period, value FROM jobindsats_series") == [("2022M01", 11.0)]
+
+
+def test_series_as_csv_keeps_null_empty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "s.duckdb"
+    import_files([_csv(tmp_path, "y01a02_x.csv", "Gentofte;2022M01;", "Gentofte;2022M02;2,5")], db)
+    assert main(["series", "--db", str(db), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "source_table;area;period;measure;dimensions;value",
+        "y01a02;Gentofte;2022M01;Antal fuldtidspersoner;{};",
+        "y01a02;Gentofte;2022M02;Antal fuldtidspersoner;{};2.5",
+    ]
