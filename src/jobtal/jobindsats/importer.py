@@ -191,9 +191,11 @@ def rebuild_area_series(con: duckdb.DuckDBPyConnection) -> int:
     """Replace the `jobindsats:` rows of area_series by the mapping of every monthly value in
     jobindsats_series (see jobtal.jobindsats.mapping); return the number of rows written."""
     con.execute("DELETE FROM area_series WHERE starts_with(source, ?)", [SOURCE_PREFIX])
+    # Only measures some rule names can map, so unrelated tables are not read into Python.
     values = con.execute(
         "SELECT source_table, area, first_month, measure, dimensions, value "
-        "FROM jobindsats_series WHERE period_kind = 'month'"
+        "FROM jobindsats_series WHERE period_kind = 'month' AND list_contains(?, measure)",
+        [sorted({rule.measure for rule in mapping.RULES})],
     ).fetchall()
     best: dict[tuple[str, str, str, dt.date, str], tuple[int, str, float | None]] = {}
     for table, area, month, measure, dimensions, value in values:
