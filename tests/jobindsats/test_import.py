@@ -153,3 +153,12 @@ def test_series_as_csv_keeps_null_empty(tmp_path: Path, capsys: pytest.CaptureFi
         "y01a02;Gentofte;2022M01;Antal fuldtidspersoner;{};",
         "y01a02;Gentofte;2022M02;Antal fuldtidspersoner;{};2.5",
     ]
+
+
+def test_many_bad_rows_are_listed_up_to_20_with_the_total(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "y01a02_x.csv", *[f"Gentofte;2022M{m};1" for m in range(13, 38)])
+    with pytest.raises(InputError) as raised:
+        import_files([path], tmp_path / "s.duckdb")
+    problems = raised.value.problems
+    assert [p.row for p in problems[:20]] == list(range(2, 22))
+    assert problems[20].message == "25 fejl i alt; de første 20 er vist"

@@ -27,10 +27,12 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from jobtal.errors import InputError
+from jobtal.errors import InputError, Problem
+from jobtal.formatting import number
 from jobtal.jobindsats import formats, mapping
 from jobtal.jobindsats.formats import BadRow, Parsed
 from jobtal.store import schema
+from jobtal.store.validation import MAX_SHOWN
 
 KIND = "jobindsats"
 SOURCE_PREFIX = "jobindsats:"
@@ -86,8 +88,16 @@ def read_all(
             on_file(str(path))
     problems = [problem for p in parsed for problem in p.problems()]
     if problems and not skip_bad_rows:
-        raise InputError(problems)
+        raise InputError(_first_problems(problems))
     return parsed
+
+
+def _first_problems(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_SHOWN problems, then a line with the total, as the other importers."""
+    if len(problems) <= MAX_SHOWN:
+        return problems
+    summary = f"{number(len(problems))} fejl i alt; de første {MAX_SHOWN} er vist"
+    return [*problems[:MAX_SHOWN], Problem(problems[0].file, None, None, summary)]
 
 
 def import_files(
