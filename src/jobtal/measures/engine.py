@@ -1,9 +1,9 @@
 """Where the measures run: an Ibis backend for a store.
 
 The measures are Ibis expressions and do not know the engine. This module opens the engine
-for a store: DuckDB (the embedded default) now. A scale-out engine is added by registering a
-factory under a name, e.g. a PySpark factory that reads the store's tables from Parquet;
-callers then pass `engine="pyspark"` and nothing else changes.
+for a store: "duckdb" (the embedded default) or "spark" (Apache Spark, see
+`jobtal.measures.spark`). Another engine is added by registering a factory under a name;
+callers then pass its name and nothing else changes.
 """
 
 from __future__ import annotations
@@ -25,6 +25,13 @@ def _duckdb(path: Path) -> BaseBackend:
     # DuckDB's progress bar would otherwise appear in the output of the command line.
     con.raw_sql("SET enable_progress_bar = false")
     return con
+
+
+def _spark(path: Path) -> BaseBackend:
+    # Imported on use: PySpark is slow to import and the session starts a JVM.
+    from jobtal.measures import spark
+
+    return spark.connect(path)
 
 
 _FACTORIES: dict[str, BackendFactory] = {"duckdb": _duckdb}
@@ -55,3 +62,6 @@ def connect(store: str | Path, engine: str = "duckdb") -> BaseBackend:
     except KeyError:
         raise ValueError(f"ukendt motor: {engine!r} (kendte: {', '.join(engines())})") from None
     return factory(Path(store))
+
+
+register_engine("spark", _spark)
