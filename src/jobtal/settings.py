@@ -43,6 +43,23 @@ SETTINGS: tuple[Setting, ...] = (
         "Master URL of Apache Spark for the engine `spark`: `local[N]` runs Spark on this "
         "machine with N threads; `spark://host:7077` (or `yarn`) uses a cluster.",
     ),
+    Setting(
+        "JOBINDSATS_KEY",
+        "",
+        "API key for jobindsats.dk (requested from STAR), used by `jobtal jobindsats fetch`. "
+        "Keep it in the environment, never in a file the project tracks.",
+        secret=True,
+    ),
+    Setting(
+        "JOBINDSATS_URL",
+        "https://api.jobindsats.dk",
+        "Base address of the jobindsats.dk API (v2 and v3 paths are added to it).",
+    ),
+    Setting(
+        "JOBINDSATS_DIR",
+        "jobindsats-svar",
+        "Directory where `jobtal jobindsats fetch` saves every reply as received.",
+    ),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
