@@ -121,6 +121,24 @@ def test_merge_intervals(backend: BaseBackend) -> None:
     assert sorted(rows.itertuples(index=False, name=None)) == [("p", 1, 12), ("q", 1, 2)]
 
 
+def test_equal_intervals_merge_into_one_island(backend: BaseBackend) -> None:
+    # Benefit segments and offers on the same days (the union of two tables, as in the
+    # long-term rule), for enough persons that the engine sorts in parallel. Each person has
+    # exactly the islands 0..9 and 20..29. With a ROWS frame DuckDB split a pair now and then.
+    persons = [f"p{i}" for i in range(200_000)]
+    schema = {"person_id": "string", "s": "int64", "e": "int64"}
+    n = len(persons)
+    segments = ibis.memtable(
+        {"person_id": persons * 2, "s": [0] * n + [20] * n, "e": [9] * n + [29] * n}, schema=schema
+    )
+    offers = ibis.memtable({"person_id": persons, "s": [0] * n, "e": [9] * n}, schema=schema)
+    merged = merge_intervals(ibis.union(segments, offers, distinct=False))
+    islands = merged.group_by(["s", "e"]).aggregate(n=merged.count())
+    for _ in range(3 if backend.name == "duckdb" else 1):
+        counts = backend.execute(islands)
+        assert sorted(counts.itertuples(index=False, name=None)) == [(0, 9, n), (20, 29, n)]
+
+
 @pytest.fixture(scope="module")
 def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store of synthetic spells for two municipalities, filled by the real importers."""

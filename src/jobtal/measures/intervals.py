@@ -145,6 +145,13 @@ def merge_intervals(intervals: ir.Table) -> ir.Table:
     Input and output columns: person_id, s, e. An interval starts a new island when it
     begins after the day following the latest end among the person's earlier intervals;
     the running count of island starts numbers the islands.
+
+    Equal intervals (a benefit segment and an offer on the same days) are ties in both
+    windows, and no engine promises to order ties alike in two windows. The count
+    therefore runs over a RANGE frame, which gives equal intervals the same count, so they
+    land in one island whichever of them the first window took for the island's start.
+    (A ROWS frame split them into two equal islands, which the long-term rule then counted
+    twice.)
     """
     order = [intervals.s, intervals.e]
     earlier = ibis.window(group_by=intervals.person_id, order_by=order, rows=(None, -1))
@@ -152,7 +159,7 @@ def merge_intervals(intervals: ir.Table) -> ir.Table:
     starts = intervals.mutate(
         new_island=ibis.ifelse(previous_end.isnull() | (intervals.s > previous_end + 1), 1, 0)
     )
-    running = ibis.cumulative_window(group_by=starts.person_id, order_by=[starts.s, starts.e])
+    running = ibis.window(group_by=starts.person_id, order_by=[starts.s, starts.e], range=(None, 0))
     numbered = starts.mutate(island=starts.new_island.sum().over(running))
     return (
         numbered.group_by(["person_id", "island"])

@@ -76,11 +76,14 @@ def _pieces(events: ir.Table, horizon: int) -> ir.Table:
     with slope = Σ delta_j and moment = Σ delta_j × t_j over the events up to the piece.
     Both are running sums in one window, so no window is nested in another. Where several
     events share a day, every row but the last of them gets an empty piece (its following
-    event is on the same day, so b = a − 1), whatever their order; the last one carries the
-    sums of all of them.
+    event is on the same day, so b = a − 1), whatever their order. The sums run over a
+    RANGE frame, so every event of a day carries the sums of all of them: with a ROWS
+    frame the rows of one day would hold partial sums, and which of them `lead` sees as
+    the last depends on how each window orders ties, which no engine promises to keep
+    (DuckDB's result then changed with the other persons in the table).
     """
     by_day = ibis.window(group_by=events.person_id, order_by=events.t)
-    running = ibis.cumulative_window(group_by=events.person_id, order_by=events.t)
+    running = ibis.window(group_by=events.person_id, order_by=events.t, range=(None, 0))
     pieces = events.mutate(
         slope=events.delta.sum().over(running),
         moment=(events.delta * events.t).sum().over(running),
