@@ -1,0 +1,282 @@
+"""The benchmark runner: `make bench`.
+
+    python benchmarks/run.py [--sizes 250000,500000,1000000,2000000] [--engines ...]
+                             [--baseline-max 1000000] [--work DIR] [--out FILE]
+
+For each size, a national synthetic population of about that many persons (jobtal.synth,
+all 98 municipalities, with the scale found by a few trial generations) is written as
+Parquet and imported by the real importers; then each workload of `workloads.py` runs in a
+fresh process per engine, so that the sizes and engines do not share memory or caches.
+Before any timing, the pandas baseline is checked against the DuckDB engine on the
+smallest size (equal monthly figures within 1e-9), so that the comparison is fair.
+
+The pandas baseline runs only up to `--baseline-max` persons: it holds one row per person
+and day of gross unemployment, which at 2 M persons needs more memory and minutes than a
+shared machine should give it.
+
+Writes a list of {"workload", "engine", "persons", "spells", "wall_s", "peak_mb",
+"ratio_to_baseline"} to `--out`: ratio_to_baseline is wall_s ÷ the baseline's wall_s for
+the same workload and size (0.05 means 20 times faster), null where no baseline ran.
+Prints the table, the growth of each workload's cost with the number of spells (the
+exponent b in wall ∝ spells^b between the smallest and the largest size; 1 is linear), and
+whether the speed targets of the appendix hold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SIZES = (250_000, 500_000, 1_000_000, 2_000_000)
+ENGINES = ("duckdb", "spark", "pandas")
+BASELINE = "pandas"
+# (workload, engines it runs on); import fills the DuckDB store, so it has one engine.
+WORKLOADS = (("import", ("duckdb",)), ("appendix", ENGINES), ("quarter", ENGINES))
+WORKLOAD_NAMES = {
+    "import": "import (spells + activations)",
+    "appendix": "appendix, 98 municipalities, 3 years",
+    "quarter": "one municipality's figures for a quarter",
+}
+SPEED_SIZE = 1_000_000
+# Workloads that failed in this run (reported at the end, left out of the results).
+FAILED: list[str] = []
+SPEED_TARGET = 10.0
+
+
+@dataclass
+class Result:
+    workload: str
+    engine: str
+    persons: int
+    spells: int
+    wall_s: float
+    peak_mb: float
+    ratio_to_baseline: float | None = None
+
+
+def _population(target: int, tolerance: float = 0.02) -> object:
+    """A national population with about `target` persons (secant search on the scale)."""
+    from jobtal.synth import build_population
+
+    # Persons grow about linearly with the scale: roughly 0.12 M + 3.1 M × scale.
+    scale = max((target - 120_000) / 3_100_000, 0.002)
+    tried: list[tuple[float, int]] = []
+    for _ in range(6):
+        population = build_population(scale=scale)
+        tried.append((scale, population.n_persons))
+        if abs(population.n_persons / target - 1) <= tolerance:
+            break
+        if len(tried) == 1:
+            scale *= target / population.n_persons
+        else:
+            (s0, n0), (s1, n1) = tried[-2], tried[-1]
+            scale = s1 + (target - n1) * (s1 - s0) / (n1 - n0) if n1 != n0 else s1
+        scale = max(scale, 0.001)
+    return population
+
+
+class WorkloadFailed(Exception):
+    """A workload process exited with an error (its stderr has been printed)."""
+
+
+def _worker(*args: str) -> dict[str, float]:
+    """Run one workload in a fresh process and return its JSON line."""
+    command = [sys.executable, str(HERE / "workloads.py"), *args]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr[-4000:])
+        raise WorkloadFailed(" ".join(args[:2]))
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@dataclass
+class Size:
+    target: int
+    persons: int
+    spells: int
+    directory: Path
+
+    @property
+    def db(self) -> Path:
+        return self.directory / "jobtal.duckdb"
+
+
+def _prepare(target: int, work: Path) -> tuple[Size, Path, Path]:
+    from jobtal.synth import write_parquet
+
+    started = time.perf_counter()
+    population = _population(target)
+    directory = work / f"p{target}"
+    spells, activations = write_parquet(population, directory / "input")
+    size = Size(target, population.n_persons, population.n_spells, directory)  # type: ignore[attr-defined]
+    print(
+        f"{target:>9,} persons wanted: {size.persons:,} persons, {size.spells:,} spells "
+        f"({time.perf_counter() - started:.0f} s to generate)",
+        flush=True,
+    )
+    return size, spells, activations
+
+
+def _measure(size: Size, workload: str, engine: str, *extra: str) -> Result | None:
+    """One workload on one engine, or None (reported) when it failed."""
+    try:
+        measured = _worker(workload, engine, str(size.db), *extra)
+    except WorkloadFailed as failure:
+        print(f"  {workload:<9} {engine:<7} FAILED ({failure}); left out", flush=True)
+        FAILED.append(f"{workload} on {engine} at {size.persons:,} persons")
+        return None
+    result = Result(
+        workload, engine, size.persons, size.spells, measured["wall_s"], measured["peak_mb"]
+    )
+    print(
+        f"  {workload:<9} {engine:<7} {result.wall_s:9.2f} s {result.peak_mb:9.0f} MB",
+        flush=True,
+    )
+    return result
+
+
+def _run_engines(size: Size, args: argparse.Namespace) -> list[Result]:
+    """The appendix and quarter workloads on every engine (the baseline up to its cap)."""
+    results = []
+    for workload, engines in WORKLOADS[1:]:
+        for engine in engines:
+            if engine not in args.engines:
+                continue
+            if engine == BASELINE and size.persons > args.baseline_max * 1.05:
+                continue
+            result = _measure(size, workload, engine)
+            if result is not None:
+                results.append(result)
+    return results
+
+
+def _check_baseline(size: Size) -> None:
+    print("  checking the pandas baseline against the DuckDB engine ...", flush=True)
+    try:
+        _worker("check", "duckdb", str(size.db))
+    except WorkloadFailed:
+        raise SystemExit("the baseline disagrees with the engine: no fair comparison") from None
+    print("  the baseline agrees with the engine (all values within 1e-9)", flush=True)
+
+
+def _ratios(results: list[Result]) -> None:
+    baseline = {(r.workload, r.persons): r.wall_s for r in results if r.engine == BASELINE}
+    for r in results:
+        base = baseline.get((r.workload, r.persons))
+        r.ratio_to_baseline = r.wall_s / base if base else None
+
+
+def growth(results: list[Result]) -> dict[tuple[str, str], float]:
+    """The exponent b of wall ∝ spells^b from the smallest to the largest size."""
+    out: dict[tuple[str, str], float] = {}
+    for key in sorted({(r.workload, r.engine) for r in results}):
+        runs = sorted((r for r in results if (r.workload, r.engine) == key), key=lambda r: r.spells)
+        if len(runs) >= 2 and runs[-1].spells > runs[0].spells:
+            out[key] = math.log(runs[-1].wall_s / runs[0].wall_s) / math.log(
+                runs[-1].spells / runs[0].spells
+            )
+    return out
+
+
+def render(results: list[Result]) -> str:
+    """The table, the growth with size, and the speed targets."""
+    lines = [
+        f"{'workload':<42} {'engine':<7} {'persons':>10} {'spells':>10} {'wall s':>9} "
+        f"{'peak MB':>8} {'÷ pandas':>9} {'faster':>7}"
+    ]
+    for r in results:
+        ratio = "" if r.ratio_to_baseline is None else f"{r.ratio_to_baseline:9.3f}"
+        faster = "" if not r.ratio_to_baseline else f"{1 / r.ratio_to_baseline:6.1f}×"
+        lines.append(
+            f"{WORKLOAD_NAMES[r.workload]:<42} {r.engine:<7} {r.persons:>10,} {r.spells:>10,} "
+            f"{r.wall_s:9.2f} {r.peak_mb:8.0f} {ratio:>9} {faster:>7}"
+        )
+    lines += ["", "Growth with size (wall ∝ spells^b, smallest to largest size; b = 1 is linear):"]
+    for (workload, engine), b in growth(results).items():
+        lines.append(f"  {WORKLOAD_NAMES[workload]:<42} {engine:<7} b = {b:5.2f}")
+    lines += ["", *_targets(results)]
+    return "\n".join(lines)
+
+
+def _targets(results: list[Result]) -> list[str]:
+    """Whether the appendix on DuckDB is 10× faster than pandas at 1 M and grows ≤ linearly."""
+    near = [
+        r
+        for r in results
+        if r.workload == "appendix" and r.engine == "duckdb" and r.ratio_to_baseline
+    ]
+    lines = []
+    if near:
+        at = min(near, key=lambda r: abs(r.persons - SPEED_SIZE))
+        speedup = 1 / (at.ratio_to_baseline or 1)
+        verdict = "met" if speedup >= SPEED_TARGET else "NOT MET"
+        lines.append(
+            f"Target: appendix on DuckDB at {at.persons:,} persons is {speedup:.1f}× faster "
+            f"than the pandas baseline (needs ≥ {SPEED_TARGET:.0f}×): {verdict}"
+        )
+    b = growth(results).get(("appendix", "duckdb"))
+    if b is not None:
+        verdict = "met" if b <= 1.0 else "NOT MET"
+        lines.append(f"Target: appendix on DuckDB grows as spells^{b:.2f} (≤ linear): {verdict}")
+    return lines
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="jobtal benchmark")
+    parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--baseline-max", type=int, default=1_000_000)
+    parser.add_argument("--work", default=None, help="scratch directory (default: a temp dir)")
+    parser.add_argument("--out", default=str(HERE / "results.json"))
+    args = parser.parse_args(argv)
+    args.sizes = sorted(int(s) for s in args.sizes.split(","))
+    args.engines = tuple(args.engines.split(","))
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    work = Path(args.work or tempfile.mkdtemp(prefix="jobtal-bench-"))
+    results: list[Result] = []
+    try:
+        for index, target in enumerate(args.sizes):
+            size, spells, activations = _prepare(target, work)
+            imported = _measure(size, "import", "duckdb", str(spells), str(activations))
+            if imported is None:
+                raise SystemExit("the import failed; nothing to measure")
+            results.append(imported)
+            if index == 0 and BASELINE in args.engines:
+                _check_baseline(size)
+            results.extend(_run_engines(size, args))
+            shutil.rmtree(size.directory, ignore_errors=True)
+            _write(results, Path(args.out))
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(render(results))
+    print(f"\nThe pandas baseline ran up to {args.baseline_max:,} persons (--baseline-max).")
+    if FAILED:
+        print("Failed and left out: " + "; ".join(FAILED))
+    print(f"Wrote {args.out}")
+    return 0
+
+
+def _write(results: list[Result], out: Path) -> None:
+    """The results so far, with their ratios (written after every size)."""
+    _ratios(results)
+    out.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
