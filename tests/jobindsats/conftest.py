@@ -9,7 +9,8 @@ import pytest
 
 from jobtal.store.schema import TABLES
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "jobindsats"
+# Copies of the reference replies (see tests/data/jobindsats/README.md).
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "jobindsats"
 
 
 def contents(db: Path) -> dict[str, list[tuple[object, ...]]]:
