@@ -60,6 +60,37 @@ SETTINGS: tuple[Setting, ...] = (
         "jobindsats-svar",
         "Directory where `jobtal jobindsats fetch` saves every reply as received.",
     ),
+    Setting(
+        "ENV",
+        "development",
+        "`development` or `production`. In production the web application refuses to start "
+        "without JOBTAL_SECRET_KEY or with JOBTAL_DEBUG on.",
+    ),
+    Setting(
+        "SECRET_KEY",
+        "",
+        "Django's secret key for the web application (sessions, CSRF). Required in "
+        "production; in development an insecure fixed key is used when empty.",
+        secret=True,
+    ),
+    Setting("DEBUG", "0", "1: Django debug pages (never in production)."),
+    Setting(
+        "ALLOWED_HOSTS",
+        "127.0.0.1,localhost",
+        "Comma-separated host names the web application answers to.",
+    ),
+    Setting(
+        "WEB_DB",
+        "jobtal-web.sqlite3",
+        "Path of the web application's SQLite database (meetings, items, attachments).",
+    ),
+    Setting(
+        "WEB_FILES",
+        "jobtal-web-filer",
+        "Directory where uploaded attachments are stored; never served directly, only "
+        "through the application, which checks who may see each file.",
+    ),
+    Setting("UPLOAD_MAX_MB", "20", "Largest attachment that can be uploaded, in megabytes."),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -1,0 +1,48 @@
+"""Every view declares its permission with @requires(...); a test checks that all do.
+
+- PUBLIC: anyone; what is shown is filtered by jobtal.web.meetings.access.
+- MEMBER: logged in, and member or secretariat of the object's committee (the view calls
+  access.require_closed_access with the committee); anonymous users are sent to the login.
+- SECRETARIAT: logged in as secretariat of some committee (or administrator); the view then
+  calls access.require_edit with the object's committee.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from jobtal.web.meetings.access import access_for
+
+
+class Permission(enum.Enum):
+    PUBLIC = "offentlig"
+    MEMBER = "udvalgsmedlem eller sekretariat"
+    SECRETARIAT = "sekretariat"
+
+
+View = Callable[..., HttpResponse]
+
+
+def requires(permission: Permission) -> Callable[[View], View]:
+    """Declare and enforce a view's permission."""
+
+    def decorate(view: View) -> View:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if permission is not Permission.PUBLIC and not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if permission is Permission.SECRETARIAT and not access_for(request.user).is_secretariat:
+                raise PermissionDenied("Kun for sekretariatet.")
+            return view(request, *args, **kwargs)
+
+        wrapper.permission = permission  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
