@@ -4,16 +4,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SERVE ?= 1
+FRONTEND := src/jobtal/web/frontend
 
 .PHONY: demo test lint typecheck unit install clean bench
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(FRONTEND)/package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "jobtal needs Python 3.11 or newer")'
+	@# WeasyPrint (PDF agendas) needs Pango; HarfBuzz-Subset makes its font subsetting fast.
+	@ldconfig -p | grep -q 'libpango-1.0.so' || apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
+	@ldconfig -p | grep -q 'libharfbuzz-subset.so' || apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || true
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	@# Det Fælles Designsystem for the web pages; without npm they fall back to plain HTML.
+	@if command -v npm >/dev/null; then cd $(FRONTEND) && npm install --no-audit --no-fund --silent; \
+	else echo "npm mangler: webapplikationen vises uden Det Fælles Designsystem"; fi
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -9,13 +9,17 @@ Steps, each reported on the terminal with the elapsed seconds:
 3. compute the appendix *Nøgletal* 2022 for every municipality in one engine run, and print
    Gentofte's beside the published one;
 4. write Gentofte's computed and published appendix, all municipalities' appendices, and the
-   comparison as CSV and JSON into DIR/output/.
+   comparison as CSV and JSON into DIR/output/;
+5. build the web application's database DIR/web.sqlite3 with the seed's meeting, its annual
+   plan and demo users (printed with their passwords), and with `--serve 1` serve it on
+   http://127.0.0.1:8000.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -30,7 +34,7 @@ from jobtal.report.compare import compare_appendix, render_comparison
 MUNICIPALITY = 157
 YEAR = 2022
 REPORT = "gentofte-2023-02"
-NOT_SERVED = "Webapplikationen er ikke en del af denne version; demoen slutter her."
+WEB_PORT = 8000
 
 T = TypeVar("T")
 
@@ -132,6 +136,23 @@ def _report(db: Path, out: Path, progress: Progress) -> None:
     progress.note("Skrev " + ", ".join(str(p) for p in [*paths, compared]))
 
 
+def _web(out: Path, progress: Progress) -> None:
+    # In its own process: Django reads the database path once per process (demo_site.py).
+    command = [sys.executable, "-m", "jobtal.web.demo_site", "--out", str(out)]
+    sys.stdout.flush()
+    progress.step(
+        "Opretter webapplikationens database med mødet fra februar 2023",
+        lambda: subprocess.run(command, check=True),
+    )
+
+
+def _serve(out: Path) -> None:
+    from jobtal.web import demo_site, site
+
+    site.configure(*demo_site.paths(out))
+    site.serve("127.0.0.1", WEB_PORT)
+
+
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     progress = Progress()
@@ -139,8 +160,9 @@ def run(args: argparse.Namespace) -> int:
     db = out / "jobtal.duckdb"
     _import(spells, activations, db, progress)
     _report(db, out, progress)
+    _web(out, progress)
     progress.note("Demoen er færdig.")
     if args.serve:
-        print(NOT_SERVED)
+        _serve(out)
     sys.stdout.flush()
     return 0

@@ -150,7 +150,7 @@ def _users(committee: Committee) -> list[DemoUser]:
     ]
     users = []
     for username, first, last, role, label in specs:
-        password = secrets.token_urlsafe(9)
+        password = secrets.token_hex(6)
         if role is None:
             user = user_model.objects.create_superuser(username, "", password)
         else:

@@ -1,0 +1,52 @@
+"""Build the demo's web database: `python -m jobtal.web.demo_site --out DIR`.
+
+Run by `jobtal demo` in its own process, because Django reads its settings (the database
+path) once per process: a fresh process always gets the demo's database, never another one
+that a caller (a test run, say) has already configured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def paths(out: Path) -> tuple[Path, Path]:
+    """The demo's web database and attachment folder under the demo folder."""
+    return out / "web.sqlite3", out / "web-filer"
+
+
+def build(out: Path) -> None:
+    """A fresh database with the demo meeting; prints the users and their passwords."""
+    database, files = paths(out)
+    database.unlink(missing_ok=True)
+    shutil.rmtree(files, ignore_errors=True)
+    from jobtal.web import site
+
+    site.configure(database, files)
+    site.migrate()
+    from jobtal.web.meetings.demo import load_demo_meeting
+
+    demo = load_demo_meeting(out / "output")
+    print(f"Webdatabase: {database}")
+    print(f"Møde: {demo.meeting} (referat godkendt), udkast: {demo.next_meeting}")
+    for path in demo.attached_files:
+        print(f"Vedhæftet som bilag: {path}")
+    print("Brugere til demoen (adgangskoden er ny for hver kørsel):")
+    for user in demo.users:
+        print(f"  {user.role:15} brugernavn {user.username:12} adgangskode {user.password}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m jobtal.web.demo_site")
+    parser.add_argument("--out", default="demo")
+    args = parser.parse_args(argv)
+    build(Path(args.out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
