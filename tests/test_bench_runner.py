@@ -62,12 +62,16 @@ def test_ratios_growth_and_targets() -> None:
     results = [
         _result("duckdb", 1_000_000, 2.0),
         _result("pandas", 1_000_000, 40.0),
+        _result("duckdb", 2_000_000, 2.0),
         _result("duckdb", 4_000_000, 8.0),
     ]
     run._ratios(results)
-    assert [r.ratio_to_baseline for r in results] == [0.05, 1.0, None]
-    # Four times the spells, four times the time: linear.
+    assert [r.ratio_to_baseline for r in results] == [0.05, 1.0, None, None]
+    # Four times the spells, four times the time: linear overall; the last doubling of the
+    # spells quadruples the time: quadratic there, so the target fails.
     assert run.growth(results)[("appendix", "duckdb")] == pytest.approx(1.0)
+    assert run.growth(results, last_step=True)[("appendix", "duckdb")] == pytest.approx(2.0)
     text = run.render(results)
-    assert "20.0×" in text and "b =  1.00" in text
+    assert "20.0×" in text and "b =  1.00, last step  2.00" in text
     assert "faster than the pandas baseline (needs ≥ 10×): met" in text
+    assert "(≤ linear): NOT MET" in text
