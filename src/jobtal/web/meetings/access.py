@@ -16,7 +16,7 @@ Every view, feed, PDF and search result gets its data through this module: templ
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -270,8 +270,6 @@ def item_view(item: AgendaItem, user: User, *, with_earlier: bool = True) -> Ite
 
 
 def _with_earlier(view: ItemView, item: AgendaItem, user: User) -> ItemView:
-    from dataclasses import replace
-
     return replace(view, earlier_decisions=tuple(earlier_decisions(item, user)))
 
 
@@ -283,7 +281,7 @@ def earlier_decisions(item: AgendaItem, user: User) -> list[EarlierDecision]:
     earlier = (
         AgendaItem.objects.filter(case_id=item.case_id, meeting__date__lt=item.meeting.date)
         .filter(meeting__in=visible_meetings(user), meeting__deleted_at__isnull=True)
-        .exclude(status_cancelled_q())
+        .exclude(meeting__status=MeetingStatus.CANCELLED)
         .select_related("meeting__committee", "case")
         .order_by("-meeting__date", "-order")
     )
@@ -301,10 +299,6 @@ def earlier_decisions(item: AgendaItem, user: User) -> list[EarlierDecision]:
                 )
             )
     return result
-
-
-def status_cancelled_q() -> Q:
-    return Q(meeting__status=MeetingStatus.CANCELLED)
 
 
 def meeting_items(meeting: Meeting, user: User) -> list[ItemView]:
