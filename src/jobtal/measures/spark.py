@@ -22,6 +22,7 @@ configuration (spark-defaults.conf) can override them.
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -66,12 +67,19 @@ def session_config(master: str, warehouse: str) -> dict[str, str]:
 _WAREHOUSE: list[str] = []
 
 
+def _scratch(prefix: str) -> Path:
+    """A new temporary directory, removed at the latest when the process ends."""
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
 def session() -> SparkSession:
     """The process's SparkSession, started on first use with `session_config`."""
     from pyspark.sql import SparkSession
 
     if not _WAREHOUSE:
-        _WAREHOUSE.append(tempfile.mkdtemp(prefix="jobtal-spark-warehouse-"))
+        _WAREHOUSE.append(str(_scratch("jobtal-spark-warehouse-")))
     builder: Any = SparkSession.builder
     for key, value in session_config(settings.get("SPARK_MASTER"), _WAREHOUSE[0]).items():
         builder = builder.config(key, value)
@@ -127,7 +135,7 @@ def stage_tables(store: Path, directory: Path) -> dict[str, Path]:
 
 def connect(store: Path) -> StoreBackend:
     """An Ibis backend on Spark with the store's tables as temporary views."""
-    staging = Path(tempfile.mkdtemp(prefix="jobtal-spark-"))
+    staging = _scratch("jobtal-spark-")
     try:
         files = stage_tables(store, staging)
     except BaseException:
