@@ -99,10 +99,16 @@ def row_value(means: AnnualMeans, row: Row, year: int, measure: str) -> float:
 
 def has_data(monthly: pd.DataFrame, municipality: int, year: int) -> bool:
     """Whether `monthly` holds any value for the municipality in the year."""
+    return (municipality, year) in municipality_years(monthly)
+
+
+def municipality_years(monthly: pd.DataFrame) -> frozenset[tuple[int, int]]:
+    """Every (municipality, year) for which `monthly` holds a value, found in one pass."""
     if monthly.empty:
-        return False
+        return frozenset()
     years = pd.to_datetime(monthly["month"]).dt.year
-    return bool(((monthly["municipality"] == municipality) & (years == year)).any())
+    pairs = pd.DataFrame({"m": monthly["municipality"], "y": years}).drop_duplicates()
+    return frozenset(zip(pairs["m"].astype(int), pairs["y"].astype(int), strict=True))
 
 
 def _area_rank(table: str, measure: str) -> float | None:

@@ -39,7 +39,7 @@ from jobtal.report.appendix import (
     annual_means,
     appendix_years,
     build_from_figures,
-    has_data,
+    municipality_years,
     national_annual,
     row_value,
 )
@@ -189,7 +189,9 @@ def load_appendices(
     means = area_means(load_area_series(path, sorted(areas), years), years)
     figures = national_annual(monthly, years, load_national(path, years))
     summed = {rar: _summed(monthly, rar, years) for rar in {None, *(p.rar for p in places)}}
-    context = _Context(path, year, years, monthly, means, figures, summed)
+    context = _Context(
+        path, year, years, monthly, municipality_years(monthly), means, figures, summed
+    )
     return {place.code: _appendix(context, place) for place in places}
 
 
@@ -199,6 +201,8 @@ class _Context:
     year: int
     years: tuple[int, ...]
     monthly: pd.DataFrame
+    # (municipality, year) pairs with person-level figures, found once for all municipalities.
+    with_data: frozenset[tuple[int, int]]
     means: AreaMeans
     figures: NationalFigures
     # Long-term unemployed summed over the municipalities of a RAR (None: of the country).
@@ -208,7 +212,7 @@ class _Context:
 def _appendix(ctx: _Context, place: Municipality) -> StoreAppendix:
     """One municipality's appendix: own figures from person-level data, else area_series."""
     own_sources: dict[tuple[str, str, int], str] = {}
-    if has_data(ctx.monthly, place.code, ctx.year):
+    if (place.code, ctx.year) in ctx.with_data:
         rows = build_from_figures(ctx.monthly, place.code, ctx.year, ctx.figures)
         own_source = SOURCE_PERSONS
     elif any(key[0] == place.name and key[3] == ctx.year for key in ctx.means):
