@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from pathlib import Path
 
@@ -10,13 +12,22 @@ import pytest
 from jobtal.cli import main
 
 
-@pytest.mark.slow
-def test_demo_builds_imports_and_compares(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    out = tmp_path / "demo"
-    (out).mkdir()
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One demo run over an old demo store (which it must replace): its folder and output."""
+    out = tmp_path_factory.mktemp("run") / "demo"
+    out.mkdir()
     (out / "jobtal.duckdb").write_text("an old demo store is replaced")
-    assert main(["demo", "--out", str(out), "--serve", "0", "--scale", "0.01"]) == 0
-    printed = capsys.readouterr().out
+    capture = io.StringIO()
+    with contextlib.redirect_stdout(capture):
+        status = main(["demo", "--out", str(out), "--serve", "0", "--scale", "0.01"])
+    assert status == 0
+    return out, capture.getvalue()
+
+
+@pytest.mark.slow
+def test_demo_builds_imports_and_compares(demo_run: tuple[Path, str]) -> None:
+    out, printed = demo_run
     assert "stemmer overens med det publicerede" in printed
     assert (out / "web.sqlite3").is_file()  # the web application's database, not served
     for name in ("input/spells.parquet", "input/activations.parquet"):
@@ -33,3 +44,27 @@ def test_demo_builds_imports_and_compares(tmp_path: Path, capsys: pytest.Capture
         and row["measure"] == "ftp"
     ]
     assert len(dagpenge) == 3 and all(row["agrees"] for row in dagpenge)
+
+
+@pytest.mark.slow
+def test_demo_calibration_through_the_whole_pipeline(demo_run: tuple[Path, str]) -> None:
+    """Gentofte's level figures, computed by the importers and the measure engine from the
+    synthetic population, are within 2 % (or 2 full-time persons) of the published ones."""
+    out, _ = demo_run
+    computed = json.loads((out / "output" / "noegletal_beregnet.json").read_text("utf-8"))
+    printed = {
+        (r["table"], r["label"], r["parent"], r["year"], r["measure"]): r["value"]
+        for r in json.loads((out / "output" / "noegletal_publiceret.json").read_text("utf-8"))
+    }
+    levels = {"ftp", "wage_subsidy_ftp", "work_placement_ftp"}
+    checked, failures = 0, []
+    for row in computed:
+        key = (row["table"], row["label"], row["parent"], row["year"], row["measure"])
+        if row["measure"] not in levels or row["table"] == "activation_share":
+            continue
+        published = printed[key]
+        checked += 1
+        if abs(row["value"] - published) > max(0.02 * abs(published), 2.0):
+            failures.append((key, row["value"], published))
+    assert checked == 3 * (27 + 3 + 2 * 9)
+    assert not failures, failures
