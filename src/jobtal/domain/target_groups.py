@@ -320,3 +320,16 @@ APPENDIX_MEASURES: dict[str, tuple[str, ...]] = {
     "company_offers": ("wage_subsidy_ftp", "work_placement_ftp", "change_pct"),
     "activation_share": ("activated_ftp", "activated_share_pct", "change_pp"),
 }
+
+# The decimals each measure is printed with in the appendix (a published value with fewer
+# decimals, e.g. "0,0" for a share, still stands for a value rounded to these).
+MEASURE_DECIMALS: dict[str, int] = {
+    "ftp": 0,
+    "national_share_pct": 2,
+    "change_pct": 1,
+    "wage_subsidy_ftp": 0,
+    "work_placement_ftp": 0,
+    "activated_ftp": 0,
+    "activated_share_pct": 1,
+    "change_pp": 1,
+}

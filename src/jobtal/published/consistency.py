@@ -37,22 +37,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from jobtal.domain.target_groups import MEASURE_DECIMALS
 from jobtal.published import _read
 from jobtal.published.tables import decimals_of, relations, report_tables, statements
 
 NONNEGATIVE_UNITS = frozenset({"count", "ftp", "staff_years", "weeks"})
 
-# Decimals printed for each measure of the appendix; noegletal.csv does not keep trailing zeros.
-APPENDIX_DECIMALS = {
-    "ftp": 0,
-    "national_share_pct": 2,
-    "change_pct": 1,
-    "wage_subsidy_ftp": 0,
-    "work_placement_ftp": 0,
-    "activated_ftp": 0,
-    "activated_share_pct": 1,
-    "change_pp": 1,
-}
 
 # How the appendix's columns are headed, for the `where` of a disagreement.
 APPENDIX_COLUMNS = {
@@ -460,7 +450,7 @@ def _appendix_cells(name: str) -> Iterator[tuple[str, Printed]]:
         where = f"Nøgletal, side {row['page']}, {row['section']}, {row['label']}, {column}"
         unit = "pct" if measure.endswith("_pct") else "pp" if measure == "change_pp" else "ftp"
         value = float(row["value"]) if row["value"] != "" else None
-        printed = Printed(value, APPENDIX_DECIMALS[measure], unit, where)
+        printed = Printed(value, MEASURE_DECIMALS[measure], unit, where)
         yield appendix_key(row["table"], row["label"], year, measure), printed
 
 

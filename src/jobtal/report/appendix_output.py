@@ -55,17 +55,6 @@ MEASURE_FORMATS: dict[str, Callable[[float | None], str]] = {
     "change_pp": lambda v: formatting.points(v, 1),
 }
 
-# The decimals each measure is printed with; used to compare with published, rounded values.
-MEASURE_DECIMALS: dict[str, int] = {
-    "ftp": 0,
-    "national_share_pct": 2,
-    "change_pct": 1,
-    "wage_subsidy_ftp": 0,
-    "work_placement_ftp": 0,
-    "activated_ftp": 0,
-    "activated_share_pct": 1,
-    "change_pp": 1,
-}
 
 CHILD_INDENT = "  - "
 COLUMN_GAP = "  "

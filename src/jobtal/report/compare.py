@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from typing import TypedDict
 
 from jobtal import formatting
+from jobtal.domain.target_groups import MEASURE_DECIMALS
 from jobtal.published import AppendixRow
-from jobtal.report.appendix_output import MEASURE_DECIMALS, format_value
+from jobtal.report.appendix_output import format_value
 
 Key = tuple[str, str, str | None, int, str]
 
