@@ -187,6 +187,78 @@ CASES = [
 ]
 
 
+def oparl(name: str, *args: Callable[[World], object]) -> Callable[[World], str]:
+    return lambda w: reverse(f"oparl:oparl_{name}", args=[a(w) for a in args])
+
+
+def api(status: int) -> dict[str, int]:
+    """The OParl API: the public's data for everyone, logged in or not."""
+    return everyone(status)
+
+
+OBJECT = "object"
+CASES += [
+    Case("oparl_system", oparl("system"), api(200), public_only=True),
+    Case("oparl_body_list", oparl("body_list"), api(200), public_only=True),
+    *[
+        Case(
+            f"oparl_body_objects {kind}",
+            oparl("body_objects", lambda w: 1, lambda w, k=kind: k),
+            api(200),
+            public_only=True,
+        )
+        for kind in ("meeting", "agendaitem", "paper", "file", "person")
+    ],
+    Case(
+        "oparl_organization_meetings",
+        oparl("organization_meetings", lambda w: w.meeting.committee_id),
+        api(200),
+        public_only=True,
+    ),
+    Case(
+        "oparl_object meeting",
+        oparl(OBJECT, lambda w: "meeting", MEETING),
+        api(200),
+        public_only=True,
+    ),
+    Case("oparl_object draft meeting", oparl(OBJECT, lambda w: "meeting", DRAFT), api(404)),
+    Case(
+        "oparl_object closed item",
+        oparl(OBJECT, lambda w: "agendaitem", lambda w: w.closed_item.pk),
+        api(200),
+        public_only=True,
+    ),
+    Case(
+        "oparl_object open item with closed attachment",
+        oparl(OBJECT, lambda w: "agendaitem", lambda w: w.open_item.pk),
+        api(200),
+        committee_text=CLOSED_ATTACHMENT,
+        roles_seeing=frozenset(),  # nobody: the API is the public's data
+    ),
+    Case(
+        "oparl_object draft item",
+        oparl(OBJECT, lambda w: "agendaitem", lambda w: w.draft_item.pk),
+        api(404),
+    ),
+    Case(
+        "oparl_object open file",
+        oparl(OBJECT, lambda w: "file", lambda w: w.open_file.pk),
+        api(200),
+        public_only=True,
+    ),
+    Case(
+        "oparl_object closed file",
+        oparl(OBJECT, lambda w: "file", lambda w: w.closed_file.pk),
+        api(404),
+    ),
+    Case(
+        "oparl_object file of closed item",
+        oparl(OBJECT, lambda w: "file", lambda w: w.closed_item_file.pk),
+        api(404),
+    ),
+]
+
+
 def _text(response: object, pdf: bool) -> str:
     data = body_of(response)
     return pdf_text(data) if pdf else data.decode("utf-8", "replace")

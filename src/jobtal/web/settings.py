@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "jobtal.web.meetings",
+    "jobtal.web.oparl",
 ]
 
 MIDDLEWARE = [

@@ -17,5 +17,6 @@ urlpatterns = [
     path("log-ind/", login_view, name="login"),
     path("log-ud/", logout_view, name="logout"),
     path("admin/", admin.site.urls),
+    path("oparl/", include("jobtal.web.oparl.urls")),
     path("", include("jobtal.web.meetings.urls")),
 ]

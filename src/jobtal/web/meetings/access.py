@@ -92,10 +92,13 @@ def require_edit(user: User, committee_id: int) -> None:
 # --- meetings -------------------------------------------------------------------------------
 
 
-def visible_meetings(user: User) -> QuerySet[Meeting]:
-    """Published meetings, and the drafts of the user's own committees."""
+def visible_meetings(user: User, *, with_deleted: bool = False) -> QuerySet[Meeting]:
+    """Published meetings, and the drafts of the user's own committees; `with_deleted` adds
+    the soft-deleted ones that the same rule lets the user see (for the open API's `deleted`
+    objects)."""
     access = access_for(user)
-    meetings = Meeting.objects.select_related("committee")
+    manager = Meeting.all_objects if with_deleted else Meeting.objects
+    meetings = manager.select_related("committee")
     if access.everything:
         return meetings
     return meetings.filter(Q(published_at__isnull=False) | Q(committee_id__in=access.closed))
