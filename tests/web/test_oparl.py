@@ -163,6 +163,7 @@ def test_walk_of_the_demo_api_validates(world: World) -> None:
         "Person",
         "Membership",
         "Meeting",
+        "Location",
         "AgendaItem",
         "Consultation",
         "Paper",
@@ -213,6 +214,9 @@ def test_what_the_public_may_not_see_is_missing_for_everyone(world: World, who: 
         f"/oparl/file/{world.closed_file.pk}/",
         f"/oparl/file/{world.closed_item_file.pk}/",
         "/oparl/nothing/1/",
+        # Secretariat staff are not published as persons or memberships.
+        f"/oparl/person/{world.users['secretariat'].pk}/",
+        f"/oparl/membership/{world.users['secretariat'].memberships.get().pk}/",
     ]
     for path in paths:
         response = client.get(path)
@@ -253,7 +257,14 @@ def test_pagination() -> None:
     beyond = client.get(ORGS, {"limit": 2, "page": 4})
     assert beyond.status_code == 404
     assert beyond.json()["error"] == "Siden findes ikke."
-    for bad in ({"limit": 0}, {"page": "x"}, {"modified_since": "i går"}):
+    bad_params = (
+        {"limit": 0},
+        {"limit": "²"},
+        {"page": "x"},
+        {"modified_since": "i går"},
+        {"modified_since": "2023-13-01T00:00:00"},
+    )
+    for bad in bad_params:
         response = client.get(ORGS, bad)
         assert response.status_code == 400
         assert response.json()["error"].endswith(".")
@@ -328,3 +339,16 @@ def test_deleted_attachment_shows_deleted_closed_one_never(world: World) -> None
     files = client.get("/oparl/body/1/file/").json()["data"]
     assert [f["id"] for f in files] == [API + f"file/{world.open_file.pk}/"]
     assert Attachment.all_objects.filter(pk=world.closed_file.pk, deleted_at__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_meeting_change_marks_its_items_modified(world: World) -> None:
+    """Approving the minutes changes what an item shows (its decision): the item counts as
+    modified when its meeting is, so modified_since finds it."""
+    later = timezone.now() + datetime.timedelta(days=1)
+    world.meeting.__class__.all_objects.filter(pk=world.meeting.pk).update(modified=later)
+    since = (later - datetime.timedelta(minutes=1)).isoformat()
+    items = Client().get("/oparl/body/1/agendaitem/", {"modified_since": since}).json()
+    assert items["pagination"]["totalElements"] == 8
+    files = Client().get("/oparl/body/1/file/", {"modified_since": since}).json()
+    assert [f["id"] for f in files["data"]] == [API + f"file/{world.open_file.pk}/"]

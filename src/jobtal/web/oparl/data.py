@@ -141,6 +141,12 @@ def meeting_entries(**where: Any) -> list[Entry]:
     ]
 
 
+def location_entries(**where: Any) -> list[Entry]:
+    """A published meeting's place (OParl: Location, with the meeting's id)."""
+    meetings = public_meetings().filter(**where).exclude(place="").order_by("pk")
+    return [Entry("location", m.pk, m, m.created, m.modified, _gone(m)) for m in meetings]
+
+
 def _item_rows(**where: Any) -> QuerySet:
     return (
         public_items()
@@ -194,6 +200,7 @@ SOURCES: dict[str, Callable[..., list[Entry]]] = {
     "person": person_entries,
     "membership": membership_entries,
     "meeting": meeting_entries,
+    "location": location_entries,
     "agendaitem": agenda_item_entries,
     "consultation": consultation_entries,
     "paper": paper_entries,

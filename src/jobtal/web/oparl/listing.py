@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -51,14 +52,17 @@ class Query:
 def _positive(raw: str | None, default: int, name: str) -> int:
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    if re.fullmatch(r"[0-9]{1,9}", raw) is None or int(raw) < 1:
         raise BadRequest(f"{name} skal være et positivt heltal.")
     return int(raw)
 
 
 def _moment(raw: str, name: str) -> datetime.datetime:
     # A "+" of an offset arrives as a space when the client did not encode it.
-    value = parse_datetime(raw.strip().replace(" ", "+"))
+    try:
+        value = parse_datetime(raw.strip().replace(" ", "+"))
+    except ValueError:  # well formed, but no such moment (month 13)
+        value = None
     if value is None:
         raise BadRequest(f"{name} skal være et tidspunkt efter ISO 8601.")
     if timezone.is_naive(value):

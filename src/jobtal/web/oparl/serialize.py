@@ -33,6 +33,7 @@ TYPES = {
     "person": "Person",
     "membership": "Membership",
     "meeting": "Meeting",
+    "location": "Location",
     "agendaitem": "AgendaItem",
     "consultation": "Consultation",
     "paper": "Paper",
@@ -119,6 +120,7 @@ def _body(body: Body, links: Links) -> Json:
         "file": "file",
         "membership": "membership",
         "legislativeTermList": "legislativeterm",
+        "locationList": "location",
     }
     return {
         "system": links.system(),
@@ -194,11 +196,21 @@ def _meeting(meeting: Meeting, links: Links) -> Json:
             "cancelled": meeting.status == MeetingStatus.CANCELLED,
             "start": stamp(meeting.start()),
             "end": stamp(meeting.end()),
+            "location": _embedded_location(meeting, links),
             "organization": [links.obj("organization", meeting.committee_id)],
             "agendaItem": [to_json(e, links) for e in items],
             "web": links.web("meeting_detail", meeting.pk),
         }
     )
+
+
+def _embedded_location(meeting: Meeting, links: Links) -> Json | None:
+    found = data.location_entries(pk=meeting.pk)
+    return to_json(found[0], links) if found else None
+
+
+def _location(meeting: Meeting, links: Links) -> Json:
+    return {"description": meeting.place, "meetings": [links.obj("meeting", meeting.pk)]}
 
 
 def _agenda_item(item: AgendaItem, links: Links) -> Json:
@@ -273,6 +285,7 @@ SERIALIZERS: dict[str, Callable[[Any, Links], Json]] = {
     "person": _person,
     "membership": _membership,
     "meeting": _meeting,
+    "location": _location,
     "agendaitem": _agenda_item,
     "consultation": _consultation,
     "paper": _paper,

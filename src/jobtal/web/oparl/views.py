@@ -18,6 +18,7 @@ BODY_LISTS = (
     "person",
     "membership",
     "meeting",
+    "location",
     "agendaitem",
     "consultation",
     "paper",
