@@ -85,6 +85,15 @@ SETTINGS: tuple[Setting, ...] = (
         "Path of the web application's SQLite database (meetings, items, attachments).",
     ),
     Setting(
+        "DATABASE_URL",
+        "",
+        "Database of the web application as a URL, e.g. "
+        "`postgres://user:password@host:5432/name` for PostgreSQL (several users at once). "
+        "Empty: SQLite in JOBTAL_WEB_DB. The conventional plain `DATABASE_URL` is read too "
+        "when JOBTAL_DATABASE_URL is not set.",
+        secret=True,
+    ),
+    Setting(
         "WEB_FILES",
         "jobtal-web-filer",
         "Directory where uploaded attachments are stored; never served directly, only "

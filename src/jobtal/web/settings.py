@@ -68,12 +68,9 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": _CONFIG.database,
-    }
-}
+# SQLite in JOBTAL_WEB_DB by default; PostgreSQL when JOBTAL_DATABASE_URL (or DATABASE_URL)
+# is set (config.django_database).
+DATABASES = {"default": config.django_database(_CONFIG)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "da"
