@@ -6,9 +6,9 @@ STAMP := $(VENV)/.installed
 SERVE ?= 1
 FRONTEND := src/jobtal/web/frontend
 
-.PHONY: demo test lint typecheck unit install clean bench
+.PHONY: demo test lint typecheck unit postgres chromium install clean bench
 
-install: $(STAMP)
+install: $(STAMP) chromium
 
 $(STAMP): pyproject.toml $(FRONTEND)/package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "jobtal needs Python 3.11 or newer")'
@@ -33,10 +33,22 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
-	$(BIN)/pytest
+# Debian's Chromium for the browser tests (tests/web/test_browser.py): Playwright drives
+# /usr/bin/chromium and never downloads a browser of its own.
+chromium:
+	@test -x /usr/bin/chromium || scripts/apt-install chromium
 
-test: lint typecheck unit
+# The whole suite, the web database on SQLite (whatever DATABASE_URL the shell has).
+unit: $(STAMP) chromium
+	env -u JOBTAL_DATABASE_URL -u DATABASE_URL $(BIN)/pytest
+
+# tests/web again on a real PostgreSQL server: scripts/pg-test-server installs Debian's
+# PostgreSQL when missing, starts a throwaway cluster on 127.0.0.1 and removes it afterwards.
+postgres: $(STAMP) chromium
+	@scripts/pg-test-server $(BIN)/pytest tests/web || { \
+	echo "make test: tests/web på PostgreSQL mislykkedes (se ovenfor)" >&2; exit 1; }
+
+test: lint typecheck unit postgres
 
 # National-scale benchmark (benchmarks/README.md): import, appendix and one municipality's
 # quarter on DuckDB, Spark and a plain pandas baseline; writes benchmarks/results.json.
