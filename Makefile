@@ -13,8 +13,8 @@ install: $(STAMP) chromium
 $(STAMP): pyproject.toml $(FRONTEND)/package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "jobtal needs Python 3.11 or newer")'
 	@# WeasyPrint (PDF agendas) needs Pango; HarfBuzz-Subset makes its font subsetting fast.
-	@ldconfig -p | grep -q 'libpango-1.0.so' || apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
-	@ldconfig -p | grep -q 'libharfbuzz-subset.so' || apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1 || true
+	@ldconfig -p | grep -q 'libpango-1.0.so' || scripts/apt-install libpango-1.0-0 libpangoft2-1.0-0
+	@ldconfig -p | grep -q 'libharfbuzz-subset.so' || scripts/apt-install libharfbuzz-subset0 || true
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
