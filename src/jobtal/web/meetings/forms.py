@@ -33,6 +33,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["committee", "date", "start_time", "end_time", "place"]  # noqa: RUF012
+        labels = {"committee": "Udvalg"}  # noqa: RUF012
         widgets = {  # noqa: RUF012
             "date": DateInput(format="%Y-%m-%d"),
             "start_time": TimeInput(format="%H:%M"),
