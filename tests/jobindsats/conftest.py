@@ -7,24 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from jobtal.store.schema import TABLES
-
 # Copies of the reference replies (see tests/data/jobindsats/README.md).
 REFERENCE = Path(__file__).resolve().parents[1] / "data" / "jobindsats"
-
-
-def contents(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table of the store, sorted; {} when the store does not exist."""
-    if not db.exists():
-        return {}
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {
-            table: sorted(con.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-            for table in TABLES
-        }
-    finally:
-        con.close()
 
 
 def rows(db: Path, sql: str) -> list[tuple[object, ...]]:

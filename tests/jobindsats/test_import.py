@@ -12,8 +12,9 @@ import pytest
 from jobtal.cli import main
 from jobtal.errors import InputError
 from jobtal.jobindsats.importer import import_files
+from jobtal.store.schema import contents
 
-from .conftest import REFERENCE, contents, rows
+from .conftest import REFERENCE, rows
 
 HEADER = "Område;Periode;Antal fuldtidspersoner"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from jobtal.store.schema import TABLES
+from jobtal.store.schema import contents as schema_contents
 
 TEST_KEY = "00112233445566778899aabbccddeeff"
 
@@ -48,21 +48,6 @@ def _default_settings(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-def _contents(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table of the store, sorted, so two stores can be compared.
-    A store that does not exist has no contents."""
-    if not db_path.exists():
-        return {}
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        return {
-            table: sorted(con.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-            for table in TABLES
-        }
-    finally:
-        con.close()
-
-
 def _rows(db_path: Path, sql: str) -> list[tuple[object, ...]]:
     """The rows of a query on the store, in the order the query gives."""
     con = duckdb.connect(str(db_path), read_only=True)
@@ -75,7 +60,7 @@ def _rows(db_path: Path, sql: str) -> list[tuple[object, ...]]:
 @pytest.fixture
 def contents() -> Callable[[Path], dict[str, list[tuple[object, ...]]]]:
     """contents(db): every row of every table, sorted; {} when the store does not exist."""
-    return _contents
+    return schema_contents
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,7 +27,7 @@ from hypothesis import strategies as st
 from jobtal.errors import InputError
 from jobtal.jobindsats.importer import import_files
 from jobtal.store.importers import import_activations, import_spells
-from jobtal.store.schema import TABLES
+from jobtal.store.schema import contents
 
 Rows = list[list[object]]
 
@@ -213,23 +212,6 @@ def _name(spec: Spec, stem: str) -> str:
     return f"y01c01_{stem}" if spec.name.startswith("jobindsats") else stem
 
 
-def _contents(
-    db: Path, volatile: dict[str, tuple[str, ...]]
-) -> dict[str, list[tuple[object, ...]]]:
-    """Every table's rows, sorted, without the columns that name the file or the time."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        found = {}
-        for table in TABLES:
-            names = [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()]
-            kept = [n for n in names if n not in volatile.get(table, ())]
-            rows = con.execute(f"SELECT {', '.join(kept)} FROM {table}").fetchall()
-            found[table] = sorted(rows, key=repr)
-        return found
-    finally:
-        con.close()
-
-
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """For each importer, a store holding an earlier import (some keys of the file too)."""
@@ -285,19 +267,19 @@ def test_bad_cells_fail_cleanly_or_are_skipped_exactly(
         path = spec.write(work / _name(spec, "file"), spec.header, _corrupted(spec, corruptions))
         db = work / "store.duckdb"
         shutil.copy(filled[spec.name], db)
-        before = _contents(db, {})
+        before = contents(db, {})
         with pytest.raises(InputError) as raised:
             spec.run(path, db, False)
         assert sorted({p.row for p in raised.value.problems}) == bad_rows
         assert {p.file for p in raised.value.problems} == {str(path)}
-        assert _contents(db, {}) == before
+        assert contents(db, {}) == before
 
         assert sorted(spec.run(path, db, True)) == bad_rows
         good = [row for i, row in enumerate(spec.rows) if i not in corruptions]
         reference = work / "reference.duckdb"
         shutil.copy(filled[spec.name], reference)
         spec.run(spec.write(work / _name(spec, "good"), spec.header, good), reference, False)
-        assert _contents(db, spec.volatile) == _contents(reference, spec.volatile)
+        assert contents(db, spec.volatile) == contents(reference, spec.volatile)
 
 
 @st.composite
@@ -327,16 +309,16 @@ def test_damaged_bytes_fail_cleanly_or_import_repeatably(
         path.write_bytes(damaged)
         db = work / "store.duckdb"
         shutil.copy(filled[spec.name], db)
-        before = _contents(db, {})
+        before = contents(db, {})
         for skip in (False, True):
             try:
                 spec.run(path, db, skip)
             except InputError:
-                assert _contents(db, {}) == before
+                assert contents(db, {}) == before
                 continue
-            after = _contents(db, {})
+            after = contents(db, {})
             spec.run(path, db, skip)
-            assert _contents(db, {}) == after
+            assert contents(db, {}) == after
             before = after
 
 
@@ -352,9 +334,9 @@ def test_national_synthetic_population_imported_twice_leaves_the_store_equal(
     db = tmp_path / "store.duckdb"
     first_spells = import_spells(spells, db)
     first_activations = import_activations(activations, db)
-    once = _contents(db, {})
+    once = contents(db, {})
     assert first_spells.rows_stored > 100_000 and first_activations.rows_stored > 1_000
     assert len({row[1] for row in once["benefit_spells"]}) == 98  # every municipality
     again = (import_spells(spells, db), import_activations(activations, db))
     assert all(summary.already_imported for summary in again)
-    assert _contents(db, {}) == once
+    assert contents(db, {}) == once

@@ -31,6 +31,7 @@ Dates are inclusive at both ends.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import duckdb
@@ -135,3 +136,27 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     con = duckdb.connect(str(path))
     con.execute(DDL)
     return con
+
+
+def contents(
+    path: str | Path, leave_out: Mapping[str, tuple[str, ...]] | None = None
+) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table of the store at `path`, sorted, so that two stores (or one
+    store before and after an import) can be compared; {} when there is no store.
+
+    `leave_out` names columns per table to leave out (e.g. the time of an import).
+    """
+    path = Path(path)
+    if not path.exists():
+        return {}
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        found = {}
+        for table in TABLES:
+            names = [row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()]
+            kept = [name for name in names if name not in (leave_out or {}).get(table, ())]
+            rows = con.execute(f"SELECT {', '.join(kept)} FROM {table}").fetchall()
+            found[table] = sorted(rows, key=repr)
+        return found
+    finally:
+        con.close()
