@@ -26,7 +26,49 @@ import_log          one row per import: when, what, which file, its checksum, ho
 area_series rows whose source begins with `jobindsats:` are derived from jobindsats_series by
 jobtal.jobindsats.mapping and rebuilt on every jobindsats import.
 
-Dates are inclusive at both ends.
+Inputs of the quarterly report (DOMAIN.md, definitions 7–16; formats in docs/input-formats.md).
+Person-level (person_id is a pseudonym, as in benefit_spells):
+wage_months         months with ordinary wage hours (eIndkomst). Key: (person_id, month);
+                    month is the first day of the month; wage_hours > 0.
+education_spells    ordinary education: kind `su` (SU) or `laerling` (apprentice or adult
+                    apprentice); age_at_start in whole years, NULL = unknown. Key:
+                    (person_id, kind, start_date). end_date NULL = open.
+cases               a citizen's continuous course (sagsforløb) in a municipality's jobcentre,
+                    handled by a team. Key: (municipality, person_id, start_date). end_date
+                    NULL = open.
+Company-directed offers at companies are activation_spells with a `cvr`.
+Aggregated, one row per municipality and key:
+staffing            staff-years (årsværk) per quarter (`2022Q4`), team and group category
+                    (`ledighedsrelateret` or `oevrige`). Key: (municipality, quarter, team).
+operating_costs     operating expenses in kroner per year and category (`vejledning_
+                    opkvalificering`, `ordinaer_uddannelse`, `mentor`); `expected` true where
+                    the year is not closed (forventet). Key: (municipality, year, category).
+cash_benefit_cap    UDK's monthly statistics: persons covered, persons with a reduction, the
+                    total reduction in kroner. Key: (municipality, month).
+integration_employment  refugees and family-reunified persons (18–66) living in the
+                    municipality, and those of them in unsubsidised employment, per month
+                    (jobindsats). Key: (municipality, month).
+budget_lines        original budget in kroner per year and expense type (`service` or
+                    `overfoersler`), with the account code (`1110`, `2050`) and the
+                    appropriation area. Key: (municipality, year, expense_type).
+appropriations      budget changes: date, kind (`tillaegsbevilling` or `teknisk_omplacering`),
+                    expense type, topic, amount in kroner, approved (true: part of the
+                    corrected budget; false: requested, an expected appropriation change).
+                    Key: (municipality, date, kind, expense_type, topic).
+expected_variances  other expected variances (andre afvigelser) with their topic, as of a date.
+                    Key: (municipality, date, expense_type, topic).
+spending            spent to date (forbrug) in kroner per expense type, as of a date. Key:
+                    (municipality, date, expense_type).
+company_contacts    one row per contact: date, company (CVR, 8 digits), consultant, channel,
+                    track (1, 2 or 3), topic. Key: (municipality, contact_id).
+recruitment_requests  one row per request: id, company, created, job title, positions,
+                    closed (NULL = open) and close_reason (`ordinaert_job`: the jobcentre
+                    recruited to an ordinary job; `egne_kanaler`: the company recruited
+                    through its own channels; `anden`: other reason), forwarded (date the
+                    request went to the capital region's recruitment service, NULL = not).
+                    Key: (municipality, request_id).
+
+Dates are inclusive at both ends. Amounts are in kroner (DOUBLE), shown in mio. kr.
 """
 
 from __future__ import annotations
@@ -104,6 +146,103 @@ CREATE TABLE IF NOT EXISTS series_replacements (
     new_sha256 VARCHAR NOT NULL,
     replaced_at TIMESTAMP NOT NULL
 );
+CREATE TABLE IF NOT EXISTS wage_months (
+    person_id VARCHAR NOT NULL,
+    month DATE NOT NULL,
+    wage_hours DOUBLE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS education_spells (
+    person_id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    start_date DATE NOT NULL,
+    end_date DATE,
+    age_at_start SMALLINT
+);
+CREATE TABLE IF NOT EXISTS cases (
+    person_id VARCHAR NOT NULL,
+    municipality SMALLINT NOT NULL,
+    team VARCHAR NOT NULL,
+    start_date DATE NOT NULL,
+    end_date DATE
+);
+CREATE TABLE IF NOT EXISTS staffing (
+    municipality SMALLINT NOT NULL,
+    quarter VARCHAR NOT NULL,
+    team VARCHAR NOT NULL,
+    group_category VARCHAR NOT NULL,
+    staff_years DOUBLE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS operating_costs (
+    municipality SMALLINT NOT NULL,
+    year SMALLINT NOT NULL,
+    category VARCHAR NOT NULL,
+    amount_dkk DOUBLE NOT NULL,
+    expected BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cash_benefit_cap (
+    municipality SMALLINT NOT NULL,
+    month DATE NOT NULL,
+    persons_covered INTEGER NOT NULL,
+    persons_reduced INTEGER NOT NULL,
+    total_reduction_dkk DOUBLE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS integration_employment (
+    municipality SMALLINT NOT NULL,
+    month DATE NOT NULL,
+    persons DOUBLE NOT NULL,
+    employed DOUBLE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS budget_lines (
+    municipality SMALLINT NOT NULL,
+    year SMALLINT NOT NULL,
+    appropriation_area VARCHAR NOT NULL,
+    expense_type VARCHAR NOT NULL,
+    account VARCHAR NOT NULL,
+    original_budget_dkk DOUBLE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS appropriations (
+    municipality SMALLINT NOT NULL,
+    date DATE NOT NULL,
+    kind VARCHAR NOT NULL,
+    expense_type VARCHAR NOT NULL,
+    topic VARCHAR NOT NULL,
+    amount_dkk DOUBLE NOT NULL,
+    approved BOOLEAN NOT NULL
+);
+CREATE TABLE IF NOT EXISTS expected_variances (
+    municipality SMALLINT NOT NULL,
+    date DATE NOT NULL,
+    expense_type VARCHAR NOT NULL,
+    topic VARCHAR NOT NULL,
+    amount_dkk DOUBLE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS spending (
+    municipality SMALLINT NOT NULL,
+    date DATE NOT NULL,
+    expense_type VARCHAR NOT NULL,
+    amount_dkk DOUBLE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS company_contacts (
+    municipality SMALLINT NOT NULL,
+    contact_id VARCHAR NOT NULL,
+    date DATE NOT NULL,
+    cvr VARCHAR NOT NULL,
+    consultant VARCHAR NOT NULL,
+    channel VARCHAR NOT NULL,
+    track SMALLINT NOT NULL,
+    topic VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS recruitment_requests (
+    municipality SMALLINT NOT NULL,
+    request_id VARCHAR NOT NULL,
+    cvr VARCHAR NOT NULL,
+    created DATE NOT NULL,
+    job_title VARCHAR NOT NULL,
+    positions INTEGER NOT NULL,
+    closed DATE,
+    close_reason VARCHAR,
+    forwarded DATE
+);
 CREATE TABLE IF NOT EXISTS import_log (
     imported_at TIMESTAMP NOT NULL,
     kind VARCHAR NOT NULL,
@@ -121,8 +260,23 @@ TABLES = (
     "area_series",
     "jobindsats_series",
     "series_replacements",
+    "wage_months",
+    "education_spells",
+    "cases",
+    "staffing",
+    "operating_costs",
+    "cash_benefit_cap",
+    "integration_employment",
+    "budget_lines",
+    "appropriations",
+    "expected_variances",
+    "spending",
+    "company_contacts",
+    "recruitment_requests",
     "import_log",
 )
+# The tables of the quarterly report's inputs, in the order of docs/input-formats.md.
+REPORT_INPUT_TABLES = TABLES[TABLES.index("wage_months") : TABLES.index("import_log")]
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
