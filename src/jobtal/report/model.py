@@ -65,13 +65,21 @@ class ReportTable:
 
 @dataclass(frozen=True)
 class Fact:
-    """A number in a sentence: the cell of `table` it shows. `negate` shows the size of a
-    fall as a positive number ("faldet med 311")."""
+    """A number in a sentence and where it comes from.
 
-    table: str
-    row: str
-    column: str
-    negate: bool = False
+    `refers_to` uses the syntax of the published reference data (published/data/*/README.md):
+    a cell `<table>:<row>:<column>` of a report table, `noegletal:<table>:<label>:<year>:
+    <measure>` of the appendix, or an expression `sum(a|b|…)`, `diff(a|b)` = a − b,
+    `change_pct(old|new)`, `share(part|whole)`, `ratio(a|b)` over cells. The value is
+    computed unrounded from the report's own tables and printed with `decimals` in `unit`.
+    `magnitude` prints the absolute value, for a sentence whose verb carries the sign
+    ("er faldet med 311 fuldtidspersoner").
+    """
+
+    refers_to: str
+    unit: str
+    decimals: int = 0
+    magnitude: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,8 @@ class Chart:
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph: literal text, or a sentence template whose `{0}`, `{1}` ... are filled
-    with the formatted `facts`. `comment` marks a free-text comment by an analyst."""
+    with the formatted `facts` (the verb already chosen from their signs when the paragraph
+    was built). `comment` marks a free-text comment by an analyst, which holds no facts."""
 
     text: str
     facts: tuple[Fact, ...] = ()
