@@ -5,13 +5,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# Where a database URL may come from (jobtal.web.config.database_url).
+DATABASE_URL_VARIABLES = ("JOBTAL_DATABASE_URL", "DATABASE_URL")
+
 
 def configure(database: Path | None = None, files: Path | None = None) -> None:
     """Point the web application at a database and file folder, then start Django.
 
-    Must run before anything imports the Django settings (they read the environment once)."""
+    Must run before anything imports the Django settings (they read the environment once).
+    An explicit `database` is a SQLite file and wins over a database URL in the environment:
+    the demo always builds and serves its own file, never a PostgreSQL server that happens
+    to be configured for the tests or for production."""
     if database is not None:
         os.environ["JOBTAL_WEB_DB"] = str(database)
+        for name in DATABASE_URL_VARIABLES:
+            os.environ.pop(name, None)
     if files is not None:
         os.environ["JOBTAL_WEB_FILES"] = str(files)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jobtal.web.settings")
