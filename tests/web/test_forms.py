@@ -240,3 +240,11 @@ def test_other_committees_secretariat_cannot_choose_this_committee(world: World)
     response = post(client, form, form, data)
     assert response.status_code == 200  # the choice is not offered, so the form is invalid
     assert not world.meeting.committee.meetings.filter(date="2024-01-01").exists()
+
+
+@pytest.mark.parametrize("query", ["ærøskøbing", "ÆRØSKØBING", "Ærøskøbing"])
+def test_search_ignores_case_of_danish_letters(world: World, query: str) -> None:
+    # SQLite's LIKE folds only ASCII letters; the search must find "Ærøskøbing" however typed.
+    assert _upload(world, "noter.txt", "Besøg i Ærøskøbing".encode()).status_code == 302
+    public = Client().get(reverse("meetings:search"), {"q": query}).content.decode()
+    assert "1 resultat" in public

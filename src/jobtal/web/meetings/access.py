@@ -337,10 +337,25 @@ class SearchHit:
     attachments: tuple[AttachmentView, ...]
 
 
+def case_variants(query: str) -> tuple[str, ...]:
+    """The query as typed, in lower case, upper case, capitalised and title case.
+
+    SQLite's case-insensitive LIKE (Django's `icontains` there) folds only ASCII letters, so
+    "æble" would not find "Æble"; searching for each variant finds the usual spellings of a
+    word on every database. The exact check after the preselection uses casefold().
+
+    >>> case_variants("ærø")
+    ('ærø', 'ÆRØ', 'Ærø')
+    """
+    variants = (query, query.lower(), query.upper(), query.capitalize(), query.title())
+    return tuple(dict.fromkeys(variants))
+
+
 def _text_q(prefix: str, fields: Iterable[str], query: str) -> Q:
     q = Q()
     for name in fields:
-        q |= Q(**{f"{prefix}{name}__icontains": query})
+        for variant in case_variants(query):
+            q |= Q(**{f"{prefix}{name}__icontains": variant})
     return q
 
 
