@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from jobtal.errors import InputError
 
 # Modules in jobtal.commands that register subcommands, in the order `--help` lists them.
-COMMAND_MODULES = ("demo", "imports", "jobindsats", "series", "keyfigures", "settings_cmd", "serve")
+COMMAND_MODULES = (
+    "demo",
+    "imports",
+    "jobindsats",
+    "series",
+    "keyfigures",
+    "verify",
+    "settings_cmd",
+    "serve",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

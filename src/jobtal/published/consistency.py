@@ -31,15 +31,16 @@ rows are selected groups, not a partition).
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
 from jobtal.domain.target_groups import MEASURE_DECIMALS
-from jobtal.published import _read
-from jobtal.published.tables import decimals_of, relations, report_tables, statements
+from jobtal.errors import InputError, Problem
+from jobtal.published import appendix_rows
+from jobtal.published.source import Row, Source
+from jobtal.published.tables import decimals_of, relation_rows, report_cell_rows, statement_rows
 
 NONNEGATIVE_UNITS = frozenset({"count", "ftp", "staff_years", "weeks"})
 
@@ -154,12 +155,17 @@ def rounding_interval(value: float, decimals: int, *, nonnegative: bool = False)
 def divide(numerator: Interval, denominator: Interval) -> tuple[Interval, bool]:
     """{n ÷ d} over the intervals, and whether d can be 0 (the quotient is then undefined).
 
-    Only denominators that cannot be negative are supported: every divisor in a report is a
-    count, an amount or a share. Where d can come arbitrarily close to 0 the quotient is unbounded.
+    Where d can come arbitrarily close to 0 the quotient is unbounded. A divisor that cannot be
+    positive is handled as n ÷ d = (−n) ÷ (−d); where d can be either sign, or n is unbounded,
+    the quotient can be any number (rare: a report's divisors are counts, amounts and shares).
     """
-    if denominator.lo is None or denominator.lo < 0:
-        raise ValueError("divisor interval reaches below zero")
     may_be_zero = denominator.contains(Fraction(0))
+    below = denominator.lo is None or denominator.lo < 0
+    if below and denominator.hi is not None and denominator.hi <= 0:
+        quotient, _ = divide(-numerator, -denominator)
+        return quotient, may_be_zero
+    if denominator.lo is None or denominator.lo < 0 or numerator.lo is None or numerator.hi is None:
+        return Interval(None, None, True, True), may_be_zero
     positive = Interval(
         denominator.lo,
         denominator.hi,
@@ -254,7 +260,9 @@ def evaluate(expression: str, cells: dict[str, Printed]) -> Result | None:
     """
     call = re.fullmatch(r"(\w+)\((.*)\)", expression, re.DOTALL)
     if call and call.group(1) in FUNCTIONS:
-        arguments = [evaluate(argument, cells) for argument in split_arguments(call.group(2))]
+        texts = split_arguments(call.group(2))
+        _check_arity(call.group(1), texts)
+        arguments = [evaluate(argument, cells) for argument in texts]
         if any(argument is None for argument in arguments):
             return None
         return _apply(call.group(1), [a for a in arguments if a is not None])
@@ -265,6 +273,30 @@ def evaluate(expression: str, cells: dict[str, Printed]) -> Result | None:
         raise KeyError(f"ukendt celle: {expression!r}")
     printed = cells[expression]
     return None if printed.value is None else _printed_result(printed)
+
+
+def references(expression: str) -> list[str]:
+    """The cells an expression names, in order (literal numbers are not cells). A ValueError
+    with a Danish message where a function has the wrong number of arguments.
+
+    >>> references("change_pct(a|sum(b|c))")
+    ['a', 'b', 'c']
+    """
+    call = re.fullmatch(r"(\w+)\((.*)\)", expression, re.DOTALL)
+    if call and call.group(1) in FUNCTIONS:
+        arguments = split_arguments(call.group(2))
+        _check_arity(call.group(1), arguments)
+        return [name for argument in arguments for name in references(argument)]
+    if re.fullmatch(r"-?\d+(\.\d+)?", expression):
+        return []
+    return [expression]
+
+
+def _check_arity(function: str, arguments: list[str]) -> None:
+    if "" in arguments:
+        raise ValueError(f"{function}(…) har et tomt argument")
+    if function != "sum" and len(arguments) != 2:
+        raise ValueError(f"{function}(…) skal have 2 argumenter, ikke {len(arguments)}")
 
 
 def _printed_result(printed: Printed) -> Result:
@@ -325,7 +357,8 @@ class Disagreement:
 
     `computed` is recomputed from the printed figures as they stand (None where that divides by
     zero); `low`/`high` bound every value the recomputation could have before rounding (None is
-    unbounded); `reference` is what the printed figure was compared with.
+    unbounded); `reference` is what the printed figure was compared with; `decimals` is how
+    many decimals the figure is printed with.
     """
 
     where: str
@@ -336,6 +369,7 @@ class Disagreement:
     reference: str
     low: float | None
     high: float | None
+    decimals: int = 0
 
 
 @dataclass(frozen=True)
@@ -382,11 +416,17 @@ def _disagreement(check: _Check, result: Result, *, explained: bool) -> Disagree
         reference=check.expression,
         low=_float(result.interval.lo),
         high=_float(result.interval.hi),
+        decimals=check.printed.decimals,
     )
 
 
-def check(name: str, *, include_rounding: bool = False) -> list[Disagreement]:
-    """The real disagreements of a published report, in a stable order.
+def check(source: Source, *, include_rounding: bool = False) -> list[Disagreement]:
+    """The real disagreements of a report, in a stable order.
+
+    `source` is the name of a transcribed report (`"gentofte-2023-02"`) or a folder in the
+    same format (a Path), such as the `data/` folder written by `jobtal report`. A missing or
+    malformed file, a cell printed twice, or a relation or statement that names a cell not
+    printed raises an InputError naming file, line and field.
 
     Order: the appendix *Nøgletal* (in its row order), the report tables (in the order of
     `relations.csv`), then the sentences (in the order of `statements.csv`). Differences that
@@ -394,8 +434,8 @@ def check(name: str, *, include_rounding: bool = False) -> list[Disagreement]:
     `explained_by_rounding=True` (only those where the figure recomputed from the printed figures
     would print differently, e.g. 1.097 → 960 printed −12,5 % where 960 ÷ 1.097 gives −12,49 %).
     """
-    cells = _cells(name)
-    found = (_compare(item, cells) for item in _checks(name, cells))
+    cells = _cells(source)
+    found = (_compare(item, cells) for item in _checks(source, cells))
     return [
         item
         for item in found
@@ -403,18 +443,45 @@ def check(name: str, *, include_rounding: bool = False) -> list[Disagreement]:
     ]
 
 
-def _checks(name: str, cells: dict[str, Printed]) -> Iterator[_Check]:
-    for kind, cell, expression in _appendix_relations(name):
-        yield _Check(cells[cell].where, cells[cell], kind, expression)
-    for relation in relations(name):
-        printed = cells[relation["cell"]]
-        yield _Check(printed.where, printed, relation["kind"], relation["expression"])
-    for statement in statements(name):
+def _checks(source: Source, cells: dict[str, Printed]) -> list[_Check]:
+    """Every comparison of the report, after checking that every cell it names is printed."""
+    checks: list[_Check] = []
+    problems: list[Problem] = []
+    for kind, cell, expression in _appendix_relations(appendix_rows(source)):
+        # A figure whose base is not printed (the year before the first) cannot be checked.
+        if all(name in cells for name in references(expression)):
+            checks.append(_Check(cells[cell].where, cells[cell], kind, expression))
+    for row, relation in relation_rows(source):
+        problems += _unknown_cells(row, "cell", relation["cell"], cells)
+        problems += _unknown_cells(row, "expression", relation["expression"], cells)
+        if relation["cell"] in cells:
+            printed = cells[relation["cell"]]
+            checks.append(_Check(printed.where, printed, relation["kind"], relation["expression"]))
+    for row, statement in statement_rows(source):
         if statement["refers_to"] is None:
             continue  # nothing printed to compare with, e.g. a month read off a chart
+        problems += _unknown_cells(row, "refers_to", statement["refers_to"], cells)
         printed = Printed(statement["value"], statement["decimals"], statement["unit"], "")
         where = f"{statement['where']}: »{statement['quote']}«"
-        yield _Check(where, printed, "statement", statement["refers_to"])
+        checks.append(_Check(where, printed, "statement", statement["refers_to"]))
+    if problems:
+        raise InputError(problems)
+    return checks
+
+
+def _unknown_cells(
+    row: Row, field: str, expression: str, cells: dict[str, Printed]
+) -> list[Problem]:
+    """A problem for each cell the expression names that the report does not print."""
+    try:
+        names = references(expression)
+    except ValueError as error:
+        return [Problem(row.file, row.line, field, str(error))]
+    return [
+        Problem(row.file, row.line, field, f"ukendt celle: {name!r}")
+        for name in names
+        if name not in cells
+    ]
 
 
 # --- the printed cells ----------------------------------------------------------------------
@@ -430,46 +497,51 @@ def report_key(table: str, row: str, column: str) -> str:
     return f"{table}:{row}:{column}"
 
 
-def _cells(name: str) -> dict[str, Printed]:
+def _cells(source: Source) -> dict[str, Printed]:
+    """Every printed cell by the name expressions use; a cell printed twice is an InputError."""
     cells: dict[str, Printed] = {}
-    for key, printed in [*_appendix_cells(name), *_report_cells(name)]:
+    problems = []
+    for row, key, printed in [*_appendix_cells(source), *_report_cells(source)]:
         if key in cells:
-            raise ValueError(f"cellen {key!r} findes to gange")
+            problems.append(Problem(row.file, row.line, None, f"cellen {key!r} findes to gange"))
         cells[key] = printed
+    if problems:
+        raise InputError(problems)
     return cells
 
 
-def _appendix_rows(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(_read(name, "noegletal.csv").splitlines(), delimiter=";"))
+def _page(row: Row) -> str:
+    """ ", side N" where the source has pages."""
+    return f", side {row['page']}" if row["page"].strip() else ""
 
 
-def _appendix_cells(name: str) -> Iterator[tuple[str, Printed]]:
-    for row in _appendix_rows(name):
+def _appendix_cells(source: Source) -> Iterator[tuple[Row, str, Printed]]:
+    for row in appendix_rows(source):
         year, measure = int(row["year"]), row["measure"]
         column = APPENDIX_COLUMNS[measure].format(year=year, previous=year - 1)
-        where = f"Nøgletal, side {row['page']}, {row['section']}, {row['label']}, {column}"
+        section = f", {row['section']}" if row["section"].strip() else ""
+        where = f"Nøgletal{_page(row)}{section}, {row['label']}, {column}"
         unit = "pct" if measure.endswith("_pct") else "pp" if measure == "change_pp" else "ftp"
-        value = float(row["value"]) if row["value"] != "" else None
+        value = row.number("value", empty=True)
         printed = Printed(value, MEASURE_DECIMALS[measure], unit, where)
-        yield appendix_key(row["table"], row["label"], year, measure), printed
+        yield row, appendix_key(row["table"], row["label"], year, measure), printed
 
 
-def _report_cells(name: str) -> Iterator[tuple[str, Printed]]:
-    for cell in report_tables(name):
+def _report_cells(source: Source) -> Iterator[tuple[Row, str, Printed]]:
+    for row, cell in report_cell_rows(source):
         document = (
             "Budgetændringer" if cell["table"] == "budgetændringer" else "Kvartalsrapportering"
         )
-        where = f"{document}, side {cell['page']}, {cell['table']}, {cell['row']}, {cell['column']}"
+        where = f"{document}{_page(row)}, {cell['table']}, {cell['row']}, {cell['column']}"
         printed = Printed(cell["value"], cell["decimals"], cell["unit"], where)
-        yield report_key(cell["table"], cell["row"], cell["column"]), printed
+        yield row, report_key(cell["table"], cell["row"], cell["column"]), printed
 
 
 # --- the relations inside the appendix ------------------------------------------------------
 
 
-def _appendix_relations(name: str) -> Iterator[tuple[str, str, str]]:
+def _appendix_relations(rows: list[Row]) -> Iterator[tuple[str, str, str]]:
     """(kind, cell, expression) for every derived figure of the appendix, in its row order."""
-    rows = _appendix_rows(name)
     children: dict[tuple[str, str], list[str]] = {}
     for row in rows:
         parent = row["parent"] or ("I alt" if row["table"] == "target_groups" else "")
@@ -499,7 +571,7 @@ class _AppendixCell:
 
 
 def _appendix_relation(
-    row: dict[str, str], children: dict[tuple[str, str], list[str]], top: dict[str, str]
+    row: Row, children: dict[tuple[str, str], list[str]], top: dict[str, str]
 ) -> Iterator[tuple[str, str, str]]:
     at = _AppendixCell(row["table"], row["label"], row["parent"], int(row["year"]), row["measure"])
     cell = at.key(at.measure)
@@ -512,7 +584,7 @@ def _appendix_relation(
     if at.measure == "change_pp":
         share = "activated_share_pct"
         yield "change_pp", cell, f"diff({at.key(share)}|{at.key(share, at.year - 1)})"
-    if at.measure == "activated_ftp":
+    if at.measure == "activated_ftp" and "company_offers" in top:
         yield "total", cell, _activated_expression(at, top["company_offers"])
 
 

@@ -1,23 +1,42 @@
 """Loaders for the transcribed tables, statements and relations of a published report.
 
 The files live next to `noegletal.csv` in `data/<report>/` and are described in that folder's
-README.md. Like `jobtal.published.appendix`, every loader returns typed rows with values as
-printed; an unknown report, or a report without the file, raises a KeyError with a Danish
-message.
+README.md. Like `jobtal.published.appendix`, every loader takes a source (a report's name or a
+folder in the same format, see `jobtal.published.source`) and returns typed rows with values as
+printed. An unknown report name, or a transcribed report without the file, raises a KeyError
+with a Danish message; a missing or malformed file in a folder an InputError naming file, line
+and field. `relations.csv` is optional: without it there are no relations.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import TypedDict
 
-from jobtal.published import _read, available
+from jobtal.published.source import Row, Source, parse_all, read_rows
 
 UNITS = frozenset({"count", "ftp", "pct", "pp", "dkk", "mio_kr", "weeks", "staff_years"})
 
+# The kinds of relation relations.csv may state (its README.md).
+RELATION_KINDS = frozenset(
+    {
+        "total",
+        "change_pct",
+        "share",
+        "national_share",
+        "average",
+        "ratio",
+        "difference",
+        "same_figure",
+    }
+)
+
 # The two sections of the Budgetændringer appendix, told apart by the change type.
 BUDGET_SECTIONS = {"Tillægsbevilling": "Budgetudvikling", "Afvigelse": "Forventede afvigelser"}
+
+TABLES_FILE = "report_tables.csv"
+STATEMENTS_FILE = "statements.csv"
+RELATIONS_FILE = "relations.csv"
 
 
 class ReportCell(TypedDict):
@@ -27,7 +46,7 @@ class ReportCell(TypedDict):
     value: float | None
     decimals: int
     unit: str
-    page: int
+    page: int | None  # None where the source has no pages (a generated report's folder)
     note: str | None
 
 
@@ -61,86 +80,101 @@ def decimals_of(text: str) -> int:
     return len(text.split(".", 1)[1]) if "." in text else 0
 
 
-def _rows(name: str, filename: str) -> list[dict[str, str]]:
-    if name in available():
-        try:
-            text = _read(name, filename)
-        except FileNotFoundError:
-            raise KeyError(f"ingen {filename} for den publicerede rapport {name!r}") from None
-    else:
-        text = _read(name, filename)  # raises the Danish KeyError for an unknown report
-    return list(csv.DictReader(text.splitlines(), delimiter=";"))
+def _report_cell(row: Row) -> ReportCell:
+    return ReportCell(
+        table=row.required("table"),
+        row=row.required("row"),
+        column=row.required("column"),
+        value=row.number("value", empty=True),
+        decimals=decimals_of(row["value"].strip()),
+        unit=row.choice("unit", UNITS),
+        page=row.integer("page", empty=True),
+        note=row["note"] or None,
+    )
 
 
-def _unit(text: str) -> str:
-    if text not in UNITS:
-        raise ValueError(f"ukendt enhed: {text!r}")
-    return text
+def report_cell_rows(source: Source) -> list[tuple[Row, ReportCell]]:
+    """Every cell of `report_tables.csv` beside the line it stands on (for error messages)."""
+    rows = read_rows(
+        source,
+        TABLES_FILE,
+        ("table", "row", "column", "value", "unit"),
+        optional_columns=("page", "note"),
+    )
+    assert rows is not None  # the file is required
+    return parse_all(rows, lambda row: (row, _report_cell(row)))
 
 
-def report_tables(name: str) -> list[ReportCell]:
+def report_tables(source: Source) -> list[ReportCell]:
     """Every transcribed cell of the report's tables, in the order of the print."""
-    return [
-        ReportCell(
-            table=row["table"],
-            row=row["row"],
-            column=row["column"],
-            value=float(row["value"]) if row["value"] != "" else None,
-            decimals=decimals_of(row["value"]),
-            unit=_unit(row["unit"]),
-            page=int(row["page"]),
-            note=row["note"] or None,
-        )
-        for row in _rows(name, "report_tables.csv")
-    ]
+    return [cell for _, cell in report_cell_rows(source)]
 
 
-def table_names(name: str) -> list[str]:
+def table_names(source: Source) -> list[str]:
     """The names of the transcribed tables ("tabel 1", …, "budgetændringer"), in print order."""
-    return list(dict.fromkeys(cell["table"] for cell in report_tables(name)))
+    return list(dict.fromkeys(cell["table"] for cell in report_tables(source)))
 
 
-def report_table(name: str, table: str) -> list[ReportCell]:
+def report_table(source: Source, table: str) -> list[ReportCell]:
     """The cells of one table, e.g. `report_table("gentofte-2023-02", "tabel 4")`."""
-    cells = [cell for cell in report_tables(name) if cell["table"] == table]
+    cells = [cell for cell in report_tables(source) if cell["table"] == table]
     if not cells:
-        known = ", ".join(table_names(name))
+        known = ", ".join(table_names(source))
         raise KeyError(f"ukendt tabel: {table!r} (findes: {known})")
     return cells
 
 
-def statements(name: str) -> list[Statement]:
+def _statement(row: Row) -> Statement:
+    value = row.number("value")
+    assert value is not None
+    return Statement(
+        where=row.required("where"),
+        quote=row["quote"],
+        value=value,
+        decimals=decimals_of(row["value"].strip()),
+        unit=row.choice("unit", UNITS),
+        refers_to=row["refers_to"].strip() or None,
+    )
+
+
+def statement_rows(source: Source) -> list[tuple[Row, Statement]]:
+    """Every statement beside the line it stands on (for error messages)."""
+    columns = ("where", "quote", "value", "unit", "refers_to")
+    rows = read_rows(source, STATEMENTS_FILE, columns)
+    assert rows is not None  # the file is required
+    return parse_all(rows, lambda row: (row, _statement(row)))
+
+
+def statements(source: Source) -> list[Statement]:
     """The numbers stated in the report's sentences and what each should agree with."""
-    return [
-        Statement(
-            where=row["where"],
-            quote=row["quote"],
-            value=float(row["value"]),
-            decimals=decimals_of(row["value"]),
-            unit=_unit(row["unit"]),
-            refers_to=row["refers_to"] or None,
-        )
-        for row in _rows(name, "statements.csv")
-    ]
+    return [statement for _, statement in statement_rows(source)]
 
 
-def relations(name: str) -> list[Relation]:
+def _relation(row: Row) -> Relation:
+    return Relation(
+        kind=row.choice("kind", RELATION_KINDS),
+        cell=row.required("cell").strip(),
+        expression=row.required("expression").strip(),
+        note=row["note"] or None,
+    )
+
+
+def relation_rows(source: Source) -> list[tuple[Row, Relation]]:
+    """Every relation beside the line it stands on; none where `relations.csv` is missing."""
+    columns = ("kind", "cell", "expression")
+    rows = read_rows(source, RELATIONS_FILE, columns, optional_columns=("note",), optional=True)
+    return parse_all(rows or [], lambda row: (row, _relation(row)))
+
+
+def relations(source: Source) -> list[Relation]:
     """How printed derived figures of the report tables follow from printed base figures."""
-    return [
-        Relation(
-            kind=row["kind"],
-            cell=row["cell"],
-            expression=row["expression"],
-            note=row["note"] or None,
-        )
-        for row in _rows(name, "relations.csv")
-    ]
+    return [relation for _, relation in relation_rows(source)]
 
 
-def budget_changes(name: str) -> list[BudgetChange]:
+def budget_changes(source: Source) -> list[BudgetChange]:
     """The appropriations and expected variances of the *Budgetændringer* appendix."""
     changes = []
-    for cell in report_table(name, "budgetændringer"):
+    for cell in report_table(source, "budgetændringer"):
         if cell["column"] != "Beløbsændring" or cell["value"] is None:
             continue
         # The row is the printed line read left to right: date, change type, expense type, topic.
