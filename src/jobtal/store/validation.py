@@ -85,12 +85,16 @@ def _collect(con: duckdb.DuckDBPyConnection, checks: list[Check]) -> None:
 
 
 def raise_key_conflicts(
-    con: duckdb.DuckDBPyConnection, scanned: Scanned, key: list[str], key_label: str
+    con: duckdb.DuckDBPyConnection,
+    scanned: Scanned,
+    key: list[str],
+    key_label: str,
+    field: str = "start",
 ) -> None:
     """Rows that share a key but differ in other values: the file contradicts itself.
     Reads `distinct_rows` (the file's distinct rows, each with its first idx), where rows that
-    were equal in every value are already one row."""
-    if _collect_key_conflicts(con, key, key_label):
+    were equal in every value are already one row. `field` is the field the problem names."""
+    if _collect_key_conflicts(con, key, key_label, field):
         _raise_if_any(con, scanned)
 
 
@@ -100,17 +104,20 @@ def reject_key_conflicts(
     key: list[str],
     key_label: str,
     hidden: str | None,
+    field: str = "start",
 ) -> list[Rejected]:
     """`raise_key_conflicts` for `--skip-bad-rows`: the later rows of a conflicting key are
     removed from `distinct_rows` and returned; the first row of the key is kept."""
-    if not _collect_key_conflicts(con, key, key_label):
+    if not _collect_key_conflicts(con, key, key_label, field):
         return []
     rejected = _rejected(con, scanned, hidden)
     con.execute("DELETE FROM distinct_rows WHERE idx IN (SELECT idx FROM _problems)")
     return rejected
 
 
-def _collect_key_conflicts(con: duckdb.DuckDBPyConnection, key: list[str], key_label: str) -> bool:
+def _collect_key_conflicts(
+    con: duckdb.DuckDBPyConnection, key: list[str], key_label: str, field: str
+) -> bool:
     """Fill `_problems` with the rows that contradict an earlier row; False when none do."""
     keys = ", ".join(key)
     counts = con.execute(
@@ -122,7 +129,7 @@ def _collect_key_conflicts(con: duckdb.DuckDBPyConnection, key: list[str], key_l
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE _problems AS
-        SELECT idx, 0 AS pos, 'start' AS field,
+        SELECT idx, 0 AS pos, '{field}' AS field,
                'samme {key_label} som række {{ref}}, men andre værdier' AS message,
                first_idx AS ref
         FROM (SELECT idx, min(idx) OVER (PARTITION BY {keys}) AS first_idx FROM distinct_rows)
