@@ -1,7 +1,8 @@
 """The benchmark runner: `make bench`.
 
     python benchmarks/run.py [--sizes 250000,500000,1000000,2000000] [--engines ...]
-                             [--baseline-max 1000000] [--work DIR] [--out FILE]
+                             [--workloads import,appendix,quarter,report]
+                             [--baseline-max 1000000] [--work DIR] [--out FILE] [--demo DIR]
     python benchmarks/run.py --render benchmarks/results.json
 
 For each size, a national synthetic population of about that many persons (jobtal.synth,
@@ -14,6 +15,15 @@ smallest size (equal monthly figures within 1e-9), so that the comparison is fai
 The pandas baseline runs only up to `--baseline-max` persons: it holds one row per person
 and day of gross unemployment, which at 2 M persons needs more memory and minutes than a
 shared machine should give it.
+
+The `report` workload is measured once, on the national demo store: the runner runs `jobtal
+demo` (synthetic population of all 98 municipalities, import, report inputs, as a user would)
+into the scratch directory, or uses the store of an earlier demo with `--demo DIR`, then
+times building and writing Gentofte's quarterly report for 2022Q4 in a fresh process and
+checks the written report with `jobtal verify`'s check (not timed). Its target: under 30 s.
+
+With `--workloads` naming only some workloads, the rows of the other workloads already in
+`--out` are kept, so that e.g. `--workloads report` adds the report to an earlier full run.
 
 Writes a list of {"workload", "engine", "persons", "spells", "wall_s", "peak_mb",
 "ratio_to_baseline"} to `--out`: ratio_to_baseline is wall_s ÷ the baseline's wall_s for
@@ -46,7 +56,10 @@ WORKLOAD_NAMES = {
     "import": "import (spells + activations)",
     "appendix": "appendix, 98 municipalities, 3 years",
     "quarter": "one municipality's figures for a quarter",
+    "report": "quarterly report Gentofte 2022Q4 (demo)",
 }
+ALL_WORKLOADS = ("import", "appendix", "quarter", "report")
+REPORT_TARGET_S = 30.0
 SPEED_SIZE = 1_000_000
 # Workloads that failed in this run (reported at the end, left out of the results).
 FAILED: list[str] = []
@@ -150,6 +163,8 @@ def _run_engines(size: Size, args: argparse.Namespace) -> list[Result]:
     """The appendix and quarter workloads on every engine (the baseline up to its cap)."""
     results = []
     for workload, engines in WORKLOADS[1:]:
+        if workload not in args.workloads:
+            continue
         for engine in engines:
             if engine not in args.engines:
                 continue
@@ -159,6 +174,61 @@ def _run_engines(size: Size, args: argparse.Namespace) -> list[Result]:
             if result is not None:
                 results.append(result)
     return results
+
+
+def _demo_store(work: Path, demo: str | None) -> Path:
+    """The demo store: from `jobtal demo` run now into `work/demo`, or of an earlier demo."""
+    if demo is not None:
+        db = Path(demo) / "jobtal.duckdb"
+        if not db.is_file():
+            raise SystemExit(f"no demo store at {db}")
+        return db
+    out = work / "demo"
+    print(f"running jobtal demo --out {out} (the national demo store) ...", flush=True)
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "jobtal.cli", "demo", "--out", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout[-2000:] + done.stderr[-4000:])
+        raise SystemExit("jobtal demo failed; the report cannot be measured")
+    print(f"  the demo took {time.perf_counter() - started:.0f} s", flush=True)
+    return out / "jobtal.duckdb"
+
+
+def _store_size(db: Path) -> tuple[int, int]:
+    """Persons and benefit spells in a store."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        row = con.execute(
+            "SELECT count(DISTINCT person_id), count(*) FROM benefit_spells"
+        ).fetchone()
+    finally:
+        con.close()
+    assert row is not None
+    return int(row[0]), int(row[1])
+
+
+def _measure_report(work: Path, demo: str | None) -> Result | None:
+    """The quarterly report on the demo store, or None (reported) when it failed."""
+    db = _demo_store(work, demo)
+    persons, spells = _store_size(db)
+    print(f"demo store {db}: {persons:,} persons, {spells:,} spells", flush=True)
+    try:
+        measured = _worker("report", "duckdb", str(db), str(work / "report"))
+    except WorkloadFailed as failure:
+        print(f"  report    duckdb  FAILED ({failure}); left out", flush=True)
+        FAILED.append("report on duckdb (demo store)")
+        return None
+    result = Result("report", "duckdb", persons, spells, measured["wall_s"], measured["peak_mb"])
+    print(
+        f"  report    duckdb  {result.wall_s:9.2f} s {result.peak_mb:9.0f} MB, "
+        f"{measured['rows']:.0f} files written; jobtal verify on its data/: "
+        f"{measured['disagreements']:.0f} disagreements rounding does not explain",
+        flush=True,
+    )
+    return result
 
 
 def _check_baseline(size: Size) -> None:
@@ -223,7 +293,8 @@ def render(results: list[Result]) -> str:
 
 
 def _targets(results: list[Result]) -> list[str]:
-    """Whether the appendix on DuckDB is 10× faster than pandas at 1 M and grows ≤ linearly."""
+    """Whether the appendix on DuckDB is 10× faster than pandas at 1 M and grows ≤ linearly,
+    and whether the quarterly report takes less than 30 s."""
     near = [
         r
         for r in results
@@ -238,6 +309,13 @@ def _targets(results: list[Result]) -> list[str]:
             f"Target: appendix on DuckDB at {at.persons:,} persons is {speedup:.1f}× faster "
             f"than the pandas baseline (needs ≥ {SPEED_TARGET:.0f}×): {verdict}"
         )
+    for r in results:
+        if r.workload == "report":
+            verdict = "met" if r.wall_s < REPORT_TARGET_S else "NOT MET"
+            lines.append(
+                f"Target: quarterly report Gentofte 2022Q4 on the demo store in {r.wall_s:.1f} s "
+                f"(needs < {REPORT_TARGET_S:.0f} s): {verdict}"
+            )
     b = growth(results).get(("appendix", "duckdb"))
     last = growth(results, last_step=True).get(("appendix", "duckdb"))
     if b is not None and last is not None:
@@ -253,6 +331,14 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="jobtal benchmark")
     parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
     parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument(
+        "--workloads",
+        default=",".join(ALL_WORKLOADS),
+        help="the workloads to run; the rows of the others in --out are kept",
+    )
+    parser.add_argument(
+        "--demo", default=None, help="use the store of an earlier `jobtal demo --out DIR`"
+    )
     parser.add_argument("--baseline-max", type=int, default=1_000_000)
     parser.add_argument("--work", default=None, help="scratch directory (default: a temp dir)")
     parser.add_argument("--out", default=str(HERE / "results.json"))
@@ -262,6 +348,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     args.sizes = sorted(int(s) for s in args.sizes.split(","))
     args.engines = tuple(args.engines.split(","))
+    args.workloads = tuple(args.workloads.split(","))
+    unknown = set(args.workloads) - set(ALL_WORKLOADS)
+    if unknown:
+        parser.error(f"unknown workloads: {', '.join(sorted(unknown))}")
     return args
 
 
@@ -271,30 +361,54 @@ def main(argv: list[str] | None = None) -> int:
         saved = json.loads(Path(args.render).read_text())
         print(render([Result(**row) for row in saved]))
         return 0
+    out = Path(args.out)
+    kept = _kept(out, args.workloads)
     work = Path(args.work or tempfile.mkdtemp(prefix="jobtal-bench-"))
     results: list[Result] = []
     try:
-        for index, target in enumerate(args.sizes):
-            size, spells, activations = _prepare(target, work)
-            imported = _measure(size, "import", "duckdb", str(spells), str(activations))
-            if imported is None:
-                raise SystemExit("the import failed; nothing to measure")
-            results.append(imported)
-            if index == 0 and BASELINE in args.engines:
-                _check_baseline(size)
-            results.extend(_run_engines(size, args))
-            shutil.rmtree(size.directory, ignore_errors=True)
-            _write(results, Path(args.out))
+        if set(args.workloads) & {"import", "appendix", "quarter"}:
+            results += _run_sizes(args, work, kept, out)
+        if "report" in args.workloads:
+            report = _measure_report(work, args.demo)
+            results += [report] if report is not None else []
+            _write([*kept, *results], out)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     print()
-    print(render(results))
+    print(render([*kept, *results]))
     print(f"\nThe pandas baseline ran up to {args.baseline_max:,} persons (--baseline-max).")
     if FAILED:
         print("Failed and left out: " + "; ".join(FAILED))
     print(f"Wrote {args.out}")
     return 0
+
+
+def _kept(out: Path, workloads: tuple[str, ...]) -> list[Result]:
+    """The rows of the workloads not run now, from an earlier results file."""
+    if set(workloads) == set(ALL_WORKLOADS) or not out.is_file():
+        return []
+    saved = [Result(**row) for row in json.loads(out.read_text())]
+    return [r for r in saved if r.workload not in workloads]
+
+
+def _run_sizes(args: argparse.Namespace, work: Path, kept: list[Result], out: Path) -> list[Result]:
+    """Import, appendix and quarter for every size (the stores are generated and imported even
+    when only the appendix or quarter is measured)."""
+    results: list[Result] = []
+    for index, target in enumerate(args.sizes):
+        size, spells, activations = _prepare(target, work)
+        imported = _measure(size, "import", "duckdb", str(spells), str(activations))
+        if imported is None:
+            raise SystemExit("the import failed; nothing to measure")
+        if "import" in args.workloads:
+            results.append(imported)
+        if index == 0 and BASELINE in args.engines:
+            _check_baseline(size)
+        results.extend(_run_engines(size, args))
+        shutil.rmtree(size.directory, ignore_errors=True)
+        _write([*kept, *results], out)
+    return results
 
 
 def _write(results: list[Result], out: Path) -> None:

@@ -1,6 +1,6 @@
 """The benchmark's workloads, each run in a fresh process by `benchmarks/run.py`.
 
-    python benchmarks/workloads.py WORKLOAD ENGINE DB [SPELLS ACTIVATIONS]
+    python benchmarks/workloads.py WORKLOAD ENGINE DB [SPELLS ACTIVATIONS | OUT]
 
 Workloads (the year of the appendix is 2022, so its months are 2020-01 … 2022-12):
 
@@ -13,13 +13,21 @@ appendix  the appendix *Nøgletal* for every municipality with data (all 98) and
 quarter   one municipality's figures for a quarter: Gentofte's (157) monthly figures for
           October–December 2022, from the spells of the persons with any segment in
           Gentofte (the quarterly report itself is not yet code; its figures are these).
+report    the whole quarterly report for Gentofte 2022Q4 from the demo store DB (as `jobtal
+          demo` writes it): `jobtal.report.build.build_report` and
+          `jobtal.report.write.write_report` into OUT (the fifth argument; emptied first);
+          engine `duckdb` only. Not timed afterwards: `jobtal.published.consistency.check` on
+          the written reference-data folder OUT/data (the line's `disagreements`: how many
+          printed figures of the generated report rounding cannot explain, 0 when the report
+          agrees with itself).
 check     not timed: the baseline's monthly figures and appendix against the DuckDB
           engine's on DB, exits 1 on any difference above 1e-9.
 
 Prints one JSON line: wall_s (the workload alone, after the imports of Python modules; for
 Spark including the start of its session, as for a command), peak_mb (the peak resident
 memory of this process and its children together, e.g. Spark's JVM, sampled every 100 ms,
-and never below this process's own ru_maxrss) and rows (the size of the result).
+and never below this process's own ru_maxrss) and rows (the size of the result: for the
+report, the number of files written).
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import sys
 import threading
 import time
@@ -39,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pandas_baseline
 
-from jobtal.domain.periods import Month
+from jobtal.domain.periods import Month, quarter
 
 YEAR = 2022
 FIRST, LAST = Month(YEAR - 2, 1), Month(YEAR, 12)
@@ -156,6 +165,23 @@ def _quarter_pandas(db: Path) -> pd.DataFrame:
     return figures[figures["municipality"] == MUNICIPALITY]
 
 
+def run_report(db: Path, out: Path) -> int:
+    """Build and write the quarterly report; the number of files written."""
+    from jobtal.report.build import build_report
+    from jobtal.report.write import write_report
+
+    shutil.rmtree(out, ignore_errors=True)
+    report = build_report(db, MUNICIPALITY, quarter(YEAR, 4))
+    return len(write_report(report, out))
+
+
+def report_disagreements(out: Path) -> int:
+    """The printed figures of the written report that rounding cannot explain (not timed)."""
+    from jobtal.published.consistency import check
+
+    return len(check(out / "data"))
+
+
 def run_quarter(engine: str, db: Path) -> int:
     return len(_quarter_pandas(db) if engine == "pandas" else _quarter_engine(engine, db))
 
@@ -187,6 +213,8 @@ def _workload(argv: list[str]) -> Callable[[], int]:
         return lambda: run_appendix(engine, db)
     if name == "quarter":
         return lambda: run_quarter(engine, db)
+    if name == "report":
+        return lambda: run_report(db, Path(argv[3]))
     if name == "check":
         return lambda: run_check(db)
     raise SystemExit(f"unknown workload {name!r}")
@@ -198,7 +226,10 @@ def main(argv: list[str]) -> int:
         started = time.perf_counter()
         rows = action()
         wall = time.perf_counter() - started
-    print(json.dumps({"wall_s": wall, "peak_mb": memory.peak_mb, "rows": rows}))
+    line = {"wall_s": wall, "peak_mb": memory.peak_mb, "rows": rows}
+    if argv[0] == "report":
+        line["disagreements"] = report_disagreements(Path(argv[3]))
+    print(json.dumps(line))
     if argv[0] == "check" and rows:
         return 1
     return 0
