@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from jobtal import formatting
 from jobtal.published import AppendixRow
+from jobtal.report.cells import format_value
 from jobtal.report.model import Fact, Paragraph, ReportTable
 
 APPENDIX_PREFIX = "noegletal:"
@@ -159,30 +160,26 @@ def evaluate(
 
 # -- formatting a fact ---------------------------------------------------------------------
 
-MILLION = 1_000_000
+# What follows a formatted figure in a sentence, by unit (counts and full-time persons are
+# bare numbers: the sentence names what is counted; a percentage carries its own `%`).
+UNIT_WORDS: dict[str, str] = {
+    "pp": " procentpoint",
+    "mio_kr": " mio. kr.",
+    "dkk": " kr.",
+    "staff_years": " årsværk",
+    "weeks": " uger",
+}
 
 
 def format_fact(value: float | None, unit: str, decimals: int) -> str:
     """A figure as it stands in a sentence: `1.097`, `32,4 %`, `3,3 mio. kr.`,
-    `18.757 kr.`, `5,8 procentpoint`, `0,9 årsværk`, `100 uger`.
+    `18.757 kr.`, `5,8 procentpoint`, `0,9 årsværk`, `100 uger`; `.` when undefined.
 
-    Counts and full-time persons are bare numbers; the sentence names what is counted.
+    The number itself is printed exactly as in the tables (`cells.format_value`).
     """
     if value is None:
         return formatting.UNDEFINED
-    if unit == "pct":
-        return formatting.percent(value, decimals)
-    if unit == "pp":
-        return f"{formatting.points(value, decimals)} procentpoint"
-    if unit == "mio_kr":
-        return f"{formatting.number(value / MILLION, decimals)} mio. kr."
-    if unit == "dkk":
-        return f"{formatting.number(value, decimals)} kr."
-    if unit == "staff_years":
-        return f"{formatting.number(value, decimals)} årsværk"
-    if unit == "weeks":
-        return f"{formatting.number(value, decimals)} uger"
-    return formatting.number(value, decimals)
+    return format_value(value, unit, decimals) + UNIT_WORDS.get(unit, "")
 
 
 def fact_value(
@@ -195,16 +192,98 @@ def fact_value(
     return value
 
 
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{(\d+)\}(\.?)")
+
+
 def text_of(
     paragraph: Paragraph,
     tables: Mapping[str, ReportTable],
     appendix: Sequence[AppendixRow],
 ) -> str:
-    """The paragraph's text with `{0}`, `{1}` ... replaced by its formatted facts."""
+    """The paragraph's text with `{0}`, `{1}` ... replaced by its formatted facts (`{{` and
+    `}}` are literal braces). A full stop after a figure that ends in one ("mio. kr.") is
+    not doubled."""
     if not paragraph.facts:
         return paragraph.text
     formatted = [
         format_fact(fact_value(fact, tables, appendix), fact.unit, fact.decimals)
         for fact in paragraph.facts
     ]
-    return paragraph.text.format(*formatted)
+
+    def fill(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group(0)[0]
+        text = formatted[int(match.group(1))]
+        stop = match.group(2)
+        return text if stop and text.endswith(".") else text + stop
+
+    return _PLACEHOLDER.sub(fill, paragraph.text)
+
+
+# -- verbs chosen from the sign --------------------------------------------------------------
+
+
+def direction(value: float, decimals: int) -> int:
+    """+1, −1 or 0: the sign of `value` as printed with `decimals` (a change that prints as
+    0 is no change, so the verb never contradicts the number)."""
+    printed = formatting.rounded(value, decimals)
+    return (printed > 0) - (printed < 0)
+
+
+def change_verb(value: float, decimals: int) -> str:
+    """'er steget med' / 'er faldet med' / 'er uændret' for a change."""
+    return {1: "er steget med", -1: "er faldet med", 0: "er uændret"}[direction(value, decimals)]
+
+
+def change_noun(value: float, decimals: int) -> str:
+    """'en stigning på' / 'et fald på' / 'ingen ændring' for a change."""
+    return {1: "en stigning på", -1: "et fald på", 0: "ingen ændring"}[direction(value, decimals)]
+
+
+def past_verb(value: float, decimals: int) -> str:
+    """'steg' / 'faldt' / 'var uændret' for a change over a past period."""
+    return {1: "steg", -1: "faldt", 0: "var uændret"}[direction(value, decimals)]
+
+
+def spending_word(value: float, decimals: int) -> str:
+    """A variance against the budget: 'mindreforbrug' (below, negative) or 'merforbrug'
+    (above, positive); 'forbrug svarende til budgettet' when it prints as zero."""
+    return {1: "merforbrug", -1: "mindreforbrug", 0: "forbrug svarende til budgettet"}[
+        direction(value, decimals)
+    ]
+
+
+def more_less(value: float, decimals: int, more: str = "mere", less: str = "mindre") -> str:
+    """'mere' / 'mindre' (or the given words) for a difference; '' when it prints as zero."""
+    return {1: more, -1: less, 0: ""}[direction(value, decimals)]
+
+
+# -- building a sentence ---------------------------------------------------------------------
+
+
+class SentenceBuilder:
+    """Builds a `Paragraph` from fragments; each `{}` in a fragment is the next fact.
+
+    >>> b = SentenceBuilder().add("Fra {} ", Fact("tabel 1:a:b", "count"))
+    >>> b.add("til {}.", Fact("tabel 1:a:c", "count")).paragraph().text
+    'Fra {0} til {1}.'
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._facts: list[Fact] = []
+
+    def add(self, fragment: str, *facts: Fact) -> SentenceBuilder:
+        if fragment.count("{}") != len(facts):
+            raise ValueError(f"{len(facts)} tal til {fragment!r}")
+        # Other braces (in a label, say) are literal text for str.format.
+        pieces = [p.replace("{", "{{").replace("}", "}}") for p in fragment.split("{}")]
+        text = pieces[0]
+        for fact, piece in zip(facts, pieces[1:], strict=True):
+            text += "{" + str(len(self._facts)) + "}" + piece
+            self._facts.append(fact)
+        self._parts.append(text)
+        return self
+
+    def paragraph(self) -> Paragraph:
+        return Paragraph("".join(self._parts).strip(), tuple(self._facts))
