@@ -1,4 +1,5 @@
-"""`jobtal import spells|activations|jobindsats FILE`: import files into the store."""
+"""`jobtal import spells|activations|jobindsats FILE`, `jobtal import <report input> FILE` and
+`jobtal import report-inputs DIR`: import files into the store."""
 
 from __future__ import annotations
 
@@ -16,12 +17,31 @@ from jobtal.store.importers import (
     write_overlaps_report,
 )
 from jobtal.store.progress import Progress
+from jobtal.store.records import COMMAND_NAMES, KINDS, import_directory, import_records
+
+# What each kind of the report's inputs holds, for `jobtal import --help`.
+RECORD_HELP = {
+    "wage_months": "lønmåneder: måneder med ordinære løntimer (eIndkomst), pr. person",
+    "education_spells": "uddannelsesforløb: SU eller lærling/voksenlærling, pr. person",
+    "cases": "sagsforløb i jobcentret med team, pr. person",
+    "staffing": "årsværk pr. kvartal, team og gruppekategori",
+    "operating_costs": "driftsudgifter pr. år og kategori",
+    "cash_benefit_cap": "kontanthjælpsloftet: UDK's månedsstatistik",
+    "integration_employment": "flygtninge og familiesammenførte i beskæftigelse pr. måned",
+    "budget_lines": "oprindeligt budget pr. år og udgiftstype",
+    "appropriations": "bevillingsændringer: tillægsbevillinger og tekniske omplaceringer",
+    "expected_variances": "forventede andre afvigelser med emne",
+    "spending": "forbrug til dato pr. udgiftstype",
+    "company_contacts": "virksomhedskontakter",
+    "recruitment_requests": "rekrutteringsanmodninger fra virksomheder",
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="indlæs ydelsesforløb, aktiveringsforløb (CSV eller Parquet) eller jobindsats-serier",
+        help="indlæs ydelsesforløb, aktiveringsforløb, kvartalsrapportens inddata (CSV eller "
+        "Parquet) eller jobindsats-serier",
     )
     kinds = parser.add_subparsers(dest="kind", required=True, metavar="TYPE")
     spells = kinds.add_parser("spells", help="ydelsesforløb (målgrupper)")
@@ -35,6 +55,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     activations = kinds.add_parser("activations", help="aktiveringsforløb (tilbud)")
     _common_arguments(activations)
     activations.set_defaults(handler=run_activations)
+    for name, table in COMMAND_NAMES.items():
+        records = kinds.add_parser(name, help=f"{RECORD_HELP[table]} (tabellen {table})")
+        _common_arguments(records)
+        records.set_defaults(handler=run_records, table=table)
+    report_inputs = kinds.add_parser(
+        "report-inputs",
+        help="alle kvartalsrapportens inddata i en mappe (<tabel>.csv eller <tabel>.parquet), "
+        "i én transaktion: alle filer eller ingen",
+    )
+    report_inputs.add_argument("directory", metavar="MAPPE", help="mappen med filerne")
+    _db_argument(report_inputs)
+    report_inputs.set_defaults(handler=run_report_inputs)
     register_import(kinds)
 
 
@@ -42,13 +74,17 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", metavar="FIL", help="CSV (komma eller semikolon, UTF-8) eller Parquet"
     )
+    _db_argument(parser)
+    add_skip_arguments(parser)
+
+
+def _db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="STI",
         default=None,
         help="analyselageret (DuckDB-fil); standard: indstillingen JOBTAL_DB",
     )
-    add_skip_arguments(parser)
 
 
 def run_spells(args: argparse.Namespace) -> int:
@@ -82,6 +118,27 @@ def run_activations(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_records(args: argparse.Namespace) -> int:
+    db = args.db or settings.get("DB")
+    progress = Progress(len(STEPS), "Indlæser")
+    try:
+        summary = import_records(
+            args.table, args.file, db, skip_bad_rows=args.skip_bad_rows, on_step=progress.step
+        )
+    finally:
+        progress.close()
+    print(describe(summary))
+    _write_quarantine(args, summary)
+    return 0
+
+
+def run_report_inputs(args: argparse.Namespace) -> int:
+    db = args.db or settings.get("DB")
+    summaries = import_directory(args.directory, db)
+    print("\n".join(describe(summary) for summary in summaries))
+    return 0
+
+
 def _write_quarantine(args: argparse.Namespace, summary: ImportSummary) -> None:
     if summary.rejected:
         path = quarantine.write(
@@ -95,15 +152,17 @@ def _write_quarantine(args: argparse.Namespace, summary: ImportSummary) -> None:
 def describe(summary: ImportSummary) -> str:
     """The summary of an import in Danish, numbers in Danish format, ending with one line of
     rows read, stored, skipped and the period covered."""
-    what = "ydelsesforløb" if summary.kind == "spells" else "aktiveringsforløb"
+    record = KINDS.get(summary.kind)
+    what = record.label if record else _PERSON_KINDS[summary.kind]
     lines = [
         f"Indlæst {what} fra {summary.file}",
         f"  rækker i filen:        {number(summary.rows_read)}",
         f"  gemt:                  {number(summary.rows_stored)}"
         f" (heraf {number(summary.rows_replaced)} erstattede)",
         f"  dubletter i filen:     {number(summary.duplicates)} (gemt én gang)",
-        f"  personer:              {number(summary.persons)}",
     ]
+    if record is None or record.has_persons:
+        lines.append(f"  personer:              {number(summary.persons)}")
     if summary.kind == "spells":
         lines.append(
             f"  overlap afgjort efter ydelsesprioritet: {number(summary.overlaps)} "
@@ -113,6 +172,9 @@ def describe(summary: ImportSummary) -> str:
         lines.append("  Filen er indlæst før; rækkerne er skrevet igen med samme indhold.")
     lines.append(one_line(summary))
     return "\n".join(lines)
+
+
+_PERSON_KINDS = {"spells": "ydelsesforløb", "activations": "aktiveringsforløb"}
 
 
 def one_line(summary: ImportSummary) -> str:
