@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "jobindsats",
     "series",
     "keyfigures",
+    "report",
     "verify",
     "settings_cmd",
     "serve",

@@ -17,7 +17,7 @@ import duckdb
 from jobtal import published
 from jobtal.domain.municipalities import by_code, by_name
 from jobtal.domain.periods import Period
-from jobtal.domain.target_groups import APPENDIX_TABLES
+from jobtal.domain.target_groups import APPENDIX_TABLES, MEASURE_DECIMALS
 from jobtal.errors import InputError, Problem
 from jobtal.published import AppendixRow
 from jobtal.report import texts
@@ -28,66 +28,56 @@ from jobtal.report.sections import Context, appendix_sections, report_sections
 COMMENTS_FILE = "kommentarer"
 JOBINDSATS = "Kilde: Jobindsats.dk"
 
-# The appendix tables as ReportTables: name, appendix table, caption, columns per year as
-# (label prefix, measure), and the description printed under the table in the seed.
-APPENDIX_LAYOUT: tuple[tuple[str, str, str, tuple[tuple[str, str], ...], str], ...] = (
+# The appendix tables as ReportTables: appendix table, caption, the two measures per year,
+# the change measure, and the description printed under the table in the seed. The names
+# and column labels are `texts.APPENDIX_REPORT_TABLES` and `texts.appendix_column`.
+APPENDIX_LAYOUT: tuple[tuple[str, str, tuple[str, str], str, str], ...] = (
     (
-        "nøgletal målgrupper",
         "target_groups",
         "Målgruppeoversigt (fuldtidspersoner og landsandel)",
-        (("Årsgennemsnit", "ftp"), ("Landsandel", "national_share_pct")),
+        ("ftp", "national_share_pct"),
+        "change_pct",
         "Landsandelen angiver kommunens andel af det samlede årsgennemsnit for hele landet i "
         "procent. Nederst i opgørelsen er summen af de forskellige målgrupper gengivet.",
     ),
     (
-        "nøgletal langtidsledige",
         "long_term",
         "Øvrige opgørelser: Langtidsledige",
-        (("Årsgennemsnit", "ftp"), ("Landsandel", "national_share_pct")),
+        ("ftp", "national_share_pct"),
+        "change_pct",
         "Langtidsledigheden opgør antal a-dagpengemodtagere og jobparate "
         "kontanthjælpsmodtagere, som inden for de seneste 52 uger har været ledige eller i "
         "aktivt tilbud i 80 pct. af tiden.",
     ),
     (
-        "nøgletal virksomhedsrettede tilbud",
         "company_offers",
         "Virksomhedsrettet tilbud (årsgennemsnit): antal fuldtidsaktiverede",
-        (("Løntilskud", "wage_subsidy_ftp"), ("Virksomhedspraktik", "work_placement_ftp")),
+        ("wage_subsidy_ftp", "work_placement_ftp"),
+        "change_pct",
         "Antallet af fuldtidspersoner i enten løntilskud eller virksomhedspraktik i "
         "årsgennemsnit. Udviklingen i procent angiver den procentvise ændring for både "
         "løntilskud og virksomhedspraktik i det pågældende år i forhold til det forudgående.",
     ),
     (
-        "nøgletal aktiveringsandel",
         "activation_share",
         "Andel fuldtidsaktiverede i pct. af alle fuldtidspersoner (FTP) fordelt på målgrupper",
-        (
-            ("Antal løntilskud og virksomhedspraktik", "activated_ftp"),
-            ("Andel i pct. af alle FTP", "activated_share_pct"),
-        ),
+        ("activated_ftp", "activated_share_pct"),
+        "change_pp",
         "Det gennemsnitlige antal fuldtidspersoner i enten løntilskud eller virksomhedspraktik "
         "inden for et år, og hvor stor en andel de udgør af det samlede antal fuldtidspersoner "
         "i målgruppen. Udviklingen er angivet i procentpoint i forhold til året før.",
     ),
 )
-CHANGE_COLUMNS = {
-    "change_pct": ("Udvikling i procent", "pct", 1),
-    "change_pp": ("Udvikling i procentpoint", "pp", 1),
-}
 MEASURE_UNITS = {
-    "ftp": ("ftp", 0),
-    "national_share_pct": ("pct", 2),
-    "wage_subsidy_ftp": ("ftp", 0),
-    "work_placement_ftp": ("ftp", 0),
-    "activated_ftp": ("ftp", 0),
-    "activated_share_pct": ("pct", 1),
+    "ftp": "ftp",
+    "national_share_pct": "pct",
+    "wage_subsidy_ftp": "ftp",
+    "work_placement_ftp": "ftp",
+    "activated_ftp": "ftp",
+    "activated_share_pct": "pct",
+    "change_pct": "pct",
+    "change_pp": "pp",
 }
-CHILD_PREFIX = "- "
-
-
-def printed_label(row: AppendixRow) -> str:
-    """A row label as the appendix prints it: a subgroup with a leading dash."""
-    return row["label"] if row["parent"] is None else CHILD_PREFIX + row["label"]
 
 
 def _label_order(table: str, rows: Sequence[AppendixRow]) -> list[tuple[str, str | None]]:
@@ -101,39 +91,36 @@ def appendix_tables(rows: Sequence[AppendixRow]) -> tuple[ReportTable, ...]:
     """The appendix *Nøgletal* as four ReportTables with the printed labels: per year the
     table's two measures, and from the second year the change."""
     tables = []
-    for name, table, title, measures, note in APPENDIX_LAYOUT:
+    for table, title, measures, change, note in APPENDIX_LAYOUT:
         own = [r for r in rows if r["table"] == table]
         if not own:
             continue
         years = sorted({r["year"] for r in own})
-        change_measure = "change_pp" if table == "activation_share" else "change_pct"
-        change_label, change_unit, change_decimals = CHANGE_COLUMNS[change_measure]
-        columns: list[tuple[str, int, str]] = []
+        columns: list[tuple[int, str]] = []
         for year in years:
-            columns += [(f"{prefix} {year}", year, measure) for prefix, measure in measures]
+            columns += [(year, measure) for measure in measures]
             if year != years[0]:
-                columns.append((f"{change_label} {year - 1}/{year}", year, change_measure))
+                columns.append((year, change))
         values = {(r["label"], r["parent"], r["year"], r["measure"]): r["value"] for r in own}
         order = _label_order(table, own)
-        cells = []
-        for label, parent in order:
-            printed = label if parent is None else CHILD_PREFIX + label
-            for column, year, measure in columns:
-                key = (label, parent, year, measure)
-                if key not in values:
-                    continue
-                unit, decimals = (
-                    (change_unit, change_decimals)
-                    if measure == change_measure
-                    else MEASURE_UNITS[measure]
-                )
-                cells.append(Cell(printed, column, values[key], unit, decimals))
+        cells = [
+            Cell(
+                texts.appendix_row_label(label, parent),
+                texts.appendix_column(measure, year),
+                values[(label, parent, year, measure)],
+                MEASURE_UNITS[measure],
+                MEASURE_DECIMALS[measure],
+            )
+            for label, parent in order
+            for year, measure in columns
+            if (label, parent, year, measure) in values
+        ]
         tables.append(
             ReportTable(
-                name=name,
+                name=texts.APPENDIX_REPORT_TABLES[table],
                 title=title,
-                rows=tuple(label if p is None else CHILD_PREFIX + label for label, p in order),
-                columns=tuple(c for c, _, _ in columns),
+                rows=tuple(texts.appendix_row_label(label, p) for label, p in order),
+                columns=tuple(texts.appendix_column(m, y) for y, m in columns),
                 cells=tuple(cells),
                 source=JOBINDSATS,
                 notes=(note,),
@@ -141,6 +128,39 @@ def appendix_tables(rows: Sequence[AppendixRow]) -> tuple[ReportTable, ...]:
             )
         )
     return tuple(tables)
+
+
+def appendix_rows(tables: Sequence[ReportTable]) -> list[AppendixRow]:
+    """The appendix rows back from its report tables (the inverse of `appendix_tables`): a
+    dashed row is a subgroup of the nearest undashed row above it."""
+    rows: list[AppendixRow] = []
+    names = {name: table for table, name in texts.APPENDIX_REPORT_TABLES.items()}
+    for report_table in tables:
+        table = names.get(report_table.name)
+        if table is None:
+            continue
+        parents: dict[str, str | None] = {}
+        parent: str | None = None
+        for label in report_table.rows:
+            if label.startswith(texts.APPENDIX_CHILD_PREFIX):
+                parents[label] = parent
+            else:
+                parents[label] = None
+                parent = label
+        for cell in report_table.cells:
+            year, measure = texts.parse_appendix_column(cell.column)
+            child = cell.row.startswith(texts.APPENDIX_CHILD_PREFIX)
+            rows.append(
+                AppendixRow(
+                    table=table,
+                    label=cell.row[len(texts.APPENDIX_CHILD_PREFIX) :] if child else cell.row,
+                    parent=parents[cell.row],
+                    year=year,
+                    measure=measure,
+                    value=cell.value,
+                )
+            )
+    return rows
 
 
 def with_comments(

@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from jobtal import formatting
 from jobtal.published import AppendixRow
+from jobtal.report import texts
 from jobtal.report.cells import format_value
 from jobtal.report.model import Fact, Paragraph, ReportTable
 
@@ -115,8 +116,14 @@ def table_cell_value(reference: str, tables: Mapping[str, ReportTable]) -> float
     raise KeyError(f"{name}: ingen celle {rest!r}")
 
 
-def appendix_value(reference: str, appendix: Sequence[AppendixRow]) -> float | None:
-    """The value of `noegletal:<table>:<label>:<year>:<measure>`; KeyError when missing."""
+def appendix_value(
+    reference: str,
+    appendix: Sequence[AppendixRow],
+    tables: Mapping[str, ReportTable] | None = None,
+) -> float | None:
+    """The value of `noegletal:<table>:<label>:<year>:<measure>`: from the appendix rows, or,
+    when they do not hold it, from the appendix's report table ("nøgletal målgrupper" ...)
+    among `tables`, which prints the same figure. KeyError when neither has it."""
     body = reference[len(APPENDIX_PREFIX) :]
     table, _, rest = body.partition(":")
     label, year_text, measure = rest.rsplit(":", 2)
@@ -129,6 +136,13 @@ def appendix_value(reference: str, appendix: Sequence[AppendixRow]) -> float | N
             and row["measure"] == measure
         ):
             return row["value"]
+    printed = (tables or {}).get(texts.APPENDIX_REPORT_TABLES.get(table, ""))
+    if printed is not None and measure in texts.APPENDIX_COLUMN_PREFIXES:
+        column = texts.appendix_column(measure, year)
+        for row_label in (label, texts.APPENDIX_CHILD_PREFIX + label):
+            for cell in printed.cells:
+                if cell.row == row_label and cell.column == column:
+                    return cell.value
     raise KeyError(f"nøgletal: ingen række {body!r}")
 
 
@@ -154,7 +168,7 @@ def evaluate(
     if _LITERAL.match(text):
         return float(text)
     if text.startswith(APPENDIX_PREFIX):
-        return appendix_value(text, appendix)
+        return appendix_value(text, appendix, tables)
     return table_cell_value(text, tables)
 
 

@@ -448,3 +448,52 @@ KEY_FIGURES_APPENDIX_DESCRIPTION = (
 def no_data(what: str) -> str:
     """The sentence that stands where a section's data are missing."""
     return f"Der er ingen data til {what} for denne kommune og periode."
+
+
+# -- the appendix Nøgletal as report tables ------------------------------------------------------
+
+# The report table of each appendix table, and the printed column label of each measure.
+APPENDIX_REPORT_TABLES: dict[str, str] = {
+    "target_groups": "nøgletal målgrupper",
+    "long_term": "nøgletal langtidsledige",
+    "company_offers": "nøgletal virksomhedsrettede tilbud",
+    "activation_share": "nøgletal aktiveringsandel",
+}
+APPENDIX_COLUMN_PREFIXES: dict[str, str] = {
+    "ftp": "Årsgennemsnit",
+    "national_share_pct": "Landsandel",
+    "wage_subsidy_ftp": "Løntilskud",
+    "work_placement_ftp": "Virksomhedspraktik",
+    "activated_ftp": "Antal løntilskud og virksomhedspraktik",
+    "activated_share_pct": "Andel i pct. af alle FTP",
+    "change_pct": "Udvikling i procent",
+    "change_pp": "Udvikling i procentpoint",
+}
+APPENDIX_CHANGE_MEASURES = frozenset({"change_pct", "change_pp"})
+APPENDIX_CHILD_PREFIX = "- "
+
+
+def appendix_column(measure: str, year: int) -> str:
+    """The printed column of a measure and year: 'Årsgennemsnit 2022', 'Udvikling i procent
+    2021/2022' (a change is headed by the two years it compares)."""
+    prefix = APPENDIX_COLUMN_PREFIXES[measure]
+    return (
+        f"{prefix} {year - 1}/{year}" if measure in APPENDIX_CHANGE_MEASURES else f"{prefix} {year}"
+    )
+
+
+def appendix_row_label(label: str, parent: str | None) -> str:
+    """A row label as the appendix prints it: a subgroup with a leading dash."""
+    return label if parent is None else APPENDIX_CHILD_PREFIX + label
+
+
+def parse_appendix_column(column: str) -> tuple[int, str]:
+    """(year, measure) of a printed appendix column (the inverse of `appendix_column`);
+    ValueError for another label."""
+    for measure, prefix in APPENDIX_COLUMN_PREFIXES.items():
+        if column.startswith(prefix + " "):
+            years = column[len(prefix) + 1 :]
+            last = years.rsplit("/", 1)[-1]
+            if last.isdigit() and column == appendix_column(measure, int(last)):
+                return int(last), measure
+    raise ValueError(f"ukendt kolonne i bilaget Nøgletal: {column!r}")
