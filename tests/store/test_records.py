@@ -701,3 +701,21 @@ def test_import_directory_of_nothing_is_an_error(tmp_path: Path, db: Path) -> No
         import_directory(tmp_path / "empty", db)
     with pytest.raises(InputError, match="mappen findes ikke"):
         import_directory(tmp_path / "missing", db)
+
+
+def _documented_columns(command: str) -> tuple[str, ...]:
+    """The columns in the table of a kind's section of docs/input-formats.md (the backticked
+    names in each row's first cell)."""
+    text = (Path(__file__).parents[2] / "docs" / "input-formats.md").read_text("utf-8")
+    section = text.split(f"`jobtal import {command} FILE`\n", 1)[1].split("\n#", 1)[0]
+    cells = [line.split("|")[1] for line in section.splitlines() if line.startswith("| `")]
+    return tuple(name for cell in cells for name in re.findall(r"`([^`]+)`", cell))
+
+
+@pytest.mark.parametrize(("command", "table"), COMMAND_NAMES.items())
+def test_the_documentation_lists_every_column(command: str, table: str) -> None:
+    documented = _documented_columns(command)
+    expected = FILE_COLUMNS[table]
+    if KINDS[table].has_persons:
+        expected = ("person_id", "cpr", *expected[1:])
+    assert documented == expected
