@@ -231,18 +231,17 @@ def recruitment_table(con: Con, municipality: int, quarter: Period) -> ReportTab
     for y in years:
         column, share_column = str(y), f"{y} andel"
         columns += [column, share_column]
-        if y < first_year:  # before the first recorded request: no data
-            continue
         figures = recruitment_status(requests, y, min(date(y, 12, 31), until))
-        cells += [
-            Cell(CREATED, column, figures.created, "count"),
-            Cell(STILL_OPEN, column, figures.still_open, "count"),
-            Cell(CLOSED, column, figures.closed, "count"),
-        ]
-        for reason in CLOSE_REASONS:
-            label = REASON_LABELS[reason]
-            cells.append(Cell(label, column, figures.by_reason[reason], "count"))
-            cells.append(Cell(label, share_column, figures.reason_share_pct[reason], "pct"))
+        known = y >= first_year  # a year before the first recorded request has no data
+        counts: dict[str, float | None] = {
+            CREATED: figures.created,
+            STILL_OPEN: figures.still_open,
+            CLOSED: figures.closed,
+            **{REASON_LABELS[r]: figures.by_reason[r] for r in CLOSE_REASONS},
+        }
+        shares = {REASON_LABELS[r]: figures.reason_share_pct[r] for r in CLOSE_REASONS}
+        cells += [Cell(row, column, v if known else None, "count") for row, v in counts.items()]
+        cells += [Cell(row, share_column, v if known else None, "pct") for row, v in shares.items()]
     return ReportTable(
         name="tabel 4",
         title="Tabel 4. Status på rekrutteringsanmodninger",
