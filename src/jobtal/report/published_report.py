@@ -138,13 +138,23 @@ def _cell(found: ReportCell) -> Cell:
     return Cell(found["row"], found["column"], value, found["unit"], found["decimals"])
 
 
+def _printed_columns(cells: Sequence[ReportCell]) -> tuple[str, ...]:
+    """The columns in printed order: as the row with the most cells has them (in tabel 4
+    only the reasons' rows have the share columns, each after its year), then any others."""
+    by_row: dict[str, list[str]] = {}
+    for cell in cells:
+        by_row.setdefault(cell["row"], []).append(cell["column"])
+    widest = max(by_row.values(), key=len)
+    return tuple(dict.fromkeys([*widest, *(c["column"] for c in cells)]))
+
+
 def _table(name: str, cells: Sequence[ReportCell]) -> ReportTable:
     title, source, row_header = SEED_CAPTIONS.get(name, (name, "", ""))
     return ReportTable(
         name=name,
         title=title,
         rows=tuple(dict.fromkeys(c["row"] for c in cells)),
-        columns=tuple(dict.fromkeys(c["column"] for c in cells)),
+        columns=_printed_columns(cells),
         cells=tuple(_cell(c) for c in cells),
         source=source,
         notes=SEED_NOTES.get(name, ()),
