@@ -494,3 +494,67 @@ def test_a_store_without_the_report_inputs_has_no_tables(tmp_path: Path) -> None
     )
     con.close()
     assert record_tables(path, GEN, quarter(2022, 4)) == ()
+
+
+def test_requested_appropriations_and_technical_transfers(tmp_path: Path) -> None:
+    path = tmp_path / "store.duckdb"
+    con = connect(path)
+    _insert(con, "budget_lines", [(GEN, 2023, AREA, "service", "1110", 1 * MIO)])
+    _insert(
+        con,
+        "appropriations",
+        [
+            (GEN, date(2023, 2, 1), "teknisk_omplacering", "service", "Flytning", 0.1 * MIO, True),
+            (GEN, date(2023, 5, 1), "tillaegsbevilling", "service", "Ansøgt", 0.2 * MIO, False),
+            (GEN, date(2023, 5, 1), "teknisk_omplacering", "service", "Flyt", -0.05 * MIO, False),
+            # approved after the second quarter: not in the corrected budget as of June
+            (GEN, date(2023, 7, 1), "tillaegsbevilling", "service", "Senere", 9 * MIO, True),
+        ],
+    )
+    _insert(con, "expected_variances", [(GEN, date(2023, 6, 1), "service", "Ledige", -0.3 * MIO)])
+    con.close()
+    found = {t.name: t for t in record_tables(path, GEN, quarter(2023, 2))}
+    assert set(found) == {
+        "økonomisk status service",
+        "afvigelsesforklaring service",
+        "budgetændringer",
+    }
+    status = found["økonomisk status service"]
+    row = "Serviceudgifter 1110"
+    assert status.value(row, "Korrigeret budget") == pytest.approx(1.1 * MIO)
+    assert status.value(row, "Forbrug") is None  # no spending recorded
+    assert status.value(row, "Forventede bevillingsændringer") == pytest.approx(0.15 * MIO)
+    assert status.value(row, "Forventet regnskab") == pytest.approx((1.1 + 0.15 - 0.3) * MIO)
+    assert status.value(status.rows[1], "Beløb") == pytest.approx(-0.3 * MIO)
+    explained = found["afvigelsesforklaring service"]
+    assert explained.value("Tekniske omplaceringer (b)", "i mio. kr.") == pytest.approx(-0.05 * MIO)
+    assert explained.value("Ansøgte tillægsbevillinger i alt (c)", "i mio. kr.") == (
+        pytest.approx(0.2 * MIO)
+    )
+    assert explained.rows[4] == "Heraf: Ledige"
+    assert found["budgetændringer"].rows == (
+        "Oprindeligt budget",
+        "01-02-2023 Teknisk omplacering Service Flytning",
+        "Korrigeret budget",
+        "01-05-2023 Ansøgt tillægsbevilling Service Ansøgt",
+        "01-05-2023 Ansøgt teknisk omplacering Service Flyt",
+        "01-06-2023 Afvigelse Service Ledige",
+        "Forventet regnskab",
+    )
+    assert found["budgetændringer"].value("Forventet regnskab", "Beløb") == pytest.approx(
+        (1.1 + 0.15 - 0.3) * MIO
+    )
+
+
+def test_a_single_cap_month_has_no_change_row(tmp_path: Path) -> None:
+    path = tmp_path / "store.duckdb"
+    con = connect(path)
+    _insert(con, "cash_benefit_cap", [(GEN, date(2022, 3, 1), 10, 0, 0.0)])
+    con.close()
+    (table,) = record_tables(path, GEN, quarter(2022, 4))
+    assert table.rows == ("Marts 2022",)
+    assert table.title == (
+        "Tabel 1. Antal borgere berørt af kontanthjælpsloftet, marts 2022 (månedsvis opgørelse)"
+    )
+    assert table.value("Marts 2022", "Gns. reduceret beløb (DKK)") is None  # nobody reduced
+    assert table.value("Marts 2022", "Andel af borgere med reduktion i kontanthjælpsloft") == 0.0

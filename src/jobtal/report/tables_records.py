@@ -130,11 +130,11 @@ def cash_benefit_cap_table(con: Con, municipality: int, quarter: Period) -> Repo
             for name, (label, _, _) in CAP_COLUMNS.items()
         ]
     row_labels = [month_name(m.month).capitalize() for m in months]
+    span = "-".join(month_name(m.month) for m in months)
     return ReportTable(
         name="tabel 1",
         title=(
-            "Tabel 1. Antal borgere berørt af kontanthjælpsloftet, "
-            f"{month_name(first.month)}-{month_name(last.month)} (månedsvis opgørelse)"
+            f"Tabel 1. Antal borgere berørt af kontanthjælpsloftet, {span} (månedsvis opgørelse)"
         ),
         rows=(*row_labels, CHANGE_ROW) if len(months) == 2 else tuple(row_labels),
         columns=tuple(label for label, _, _ in CAP_COLUMNS.values()),
