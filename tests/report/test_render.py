@@ -17,11 +17,15 @@ import pytest
 
 from jobtal.report.model import Cell, Chart, Fact, Paragraph, Report, ReportTable, Section
 from jobtal.report.render import (
+    Block,
+    SectionView,
     column_groups,
+    paginated,
     quarter_label,
     render_appendix_pdf,
     render_html,
     render_pdf,
+    stub_width,
 )
 
 NBSP = "\u00a0"
@@ -434,6 +438,23 @@ def test_html_without_scripts_for_print(report: Report) -> None:
             ],
         ),
         (
+            ["Årsgns. (hele året) 2019", "Årsgns. (hele året) 2020", "Årsgns. (år-til-dato)* 2021"],
+            [
+                (
+                    "Årsgns. (hele året)",
+                    [("Årsgns. (hele året) 2019", "2019"), ("Årsgns. (hele året) 2020", "2020")],
+                ),
+                ("", [("Årsgns. (år-til-dato)* 2021", "Årsgns. (år-til-dato)* 2021")]),
+            ],
+        ),
+        (
+            ["Årsgennemsnit 2020", "Landsandel 2020"],
+            [
+                ("", [("Årsgennemsnit 2020", "Årsgennemsnit 2020")]),
+                ("", [("Landsandel 2020", "Landsandel 2020")]),
+            ],
+        ),
+        (
             ["2020", "2020 andel", "2021"],
             [
                 ("", [("2020", "2020")]),
@@ -459,6 +480,39 @@ def test_column_groups(
     columns: list[str], expected: list[tuple[str, list[tuple[str, str]]]]
 ) -> None:
     assert column_groups(columns) == expected
+
+
+def _view(key: str, heading: str, kinds: tuple[str, ...]) -> SectionView:
+    return SectionView(key, key, heading, "", tuple(Block(kind) for kind in kinds), False)
+
+
+def test_pages_begin_at_tables_main_headings_and_bare_headings() -> None:
+    sections = paginated(
+        [
+            _view("a", "UDVALGSSTATUS", ("paragraph",)),
+            _view("b", "ØKONOMISK STATUS", ("paragraph", "table")),  # after a one-block section
+            _view("c", "Læsevejledning", ("paragraph", "paragraph")),  # text only
+            _view("d", "NØGLETALSSTATUS", ("paragraph", "paragraph")),  # capitals
+            _view("e", "Status på beskæftigelsesplanen", ()),  # a bare heading
+            _view("f", "Virksomheder skal have arbejdskraft", ("paragraph", "table")),
+            _view("g", "Ledige skal opkvalificeres", ("paragraph", "chart")),
+        ]
+    )
+    assert [s.new_page for s in sections] == [True, False, False, True, True, False, True]
+
+
+def test_row_labels_get_room_by_their_length() -> None:
+    one_column = ReportTable("x", "X", ("Forventet regnskab (e=a+b+c+d)",), ("i mio. kr.",), ())
+    many = ReportTable(
+        "y", "Y", ("I alt",), tuple(f"Årsgennemsnit {y}" for y in range(2015, 2023)), ()
+    )
+    assert stub_width(one_column) == 55
+    assert stub_width(many) == 22
+    # tabel 2: 20 characters of label beside 4 + 4 + 4 + 9 + 9 of column labels.
+    table2 = ReportTable(
+        "t", "T", ("Gentoftes landsandel",), ("2020", "2021", "2022", "2020/2021", "2021/2022"), ()
+    )
+    assert stub_width(table2) == 40
 
 
 def test_quarter_label() -> None:
@@ -510,8 +564,9 @@ def test_pdf_table_of_contents_gives_the_right_pages(
             line for line in contents.splitlines() if line.strip().startswith(section.heading)
         )
         page_number = int(line.rsplit(" ", 1)[1])
-        # The heading stands at the top of the page the contents name.
-        assert pages[page_number - 1].strip().startswith(section.heading)
+        # The heading is a line of the page the contents name, and of no page before it.
+        assert section.heading in pages[page_number - 1].splitlines()
+        assert all(section.heading not in page.splitlines() for page in pages[1 : page_number - 1])
 
 
 @pytestmark_pdf

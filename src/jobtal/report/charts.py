@@ -131,9 +131,12 @@ def chart_spec(chart: Chart, table: ReportTable) -> dict[str, Any]:
 
 def chart_svg(chart: Chart, table: ReportTable) -> str:
     """The chart rendered offline to SVG by vl-convert, with Danish number and time locale."""
-    return vl_convert.vegalite_to_svg(
-        chart_spec(chart, table), format_locale="da-DK", time_format_locale="da-DK"
-    )
+    return spec_svg(chart_spec(chart, table))
+
+
+def spec_svg(spec: dict[str, Any]) -> str:
+    """A chart's specification (`chart_spec`) rendered offline to SVG."""
+    return vl_convert.vegalite_to_svg(spec, format_locale="da-DK", time_format_locale="da-DK")
 
 
 def _records(table: ReportTable) -> list[dict[str, Any]]:
@@ -160,6 +163,17 @@ def _records(table: ReportTable) -> list[dict[str, Any]]:
     return records
 
 
+def month_step(records: list[dict[str, Any]]) -> int:
+    """Months between the ticks of a month axis: the smallest of 1, 2, 3, 6 and 12 that puts
+    at most 8 labels ("okt 2021", about 50 px each) on the axis."""
+    months = sorted({record[DATE][:7] for record in records if record[DATE]})
+    if not months:
+        return 1
+    first, last = months[0], months[-1]
+    span = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+    return next((step for step in (1, 2, 3, 6) if span / step <= 8), 12)
+
+
 def _y_title(chart: Chart, unit: str, several_units: bool) -> str:
     if chart.y_title and not several_units:
         return chart.y_title
@@ -171,7 +185,7 @@ def _config(drawn: alt.TopLevelMixin) -> Any:
         drawn.configure(font=FONT)
         .configure_axis(labelFontSize=11, titleFontSize=12, grid=True, gridColor="#e4e4e4")
         .configure_legend(labelFontSize=11, titleFontSize=12, labelLimit=260, orient="bottom")
-        .configure_title(fontSize=14, anchor="start")
+        .configure_title(fontSize=12, anchor="start")
         .configure_view(stroke=None)
     )
 
@@ -258,11 +272,14 @@ def _line_panel(
             ticks: Any = {"interval": "month", "step": 3}
         else:
             label = "timeFormat(datum.value, '%b %Y')"
-            ticks = 8
+            ticks = {"interval": "month", "step": month_step(records)}
         x = alt.X(
             f"{DATE}:T",
             title=None,
-            axis=alt.Axis(labelExpr=label, labelAngle=0, labelOverlap=True, tickCount=ticks),
+            # Not flush: the first and last label centred on their tick like the others.
+            axis=alt.Axis(
+                labelExpr=label, labelAngle=0, labelOverlap=True, tickCount=ticks, labelFlush=False
+            ),
         )
     else:
         x = alt.X(f"{PERIOD}:N", title=None, sort=None, axis=alt.Axis(labelAngle=0))

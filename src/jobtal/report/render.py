@@ -26,8 +26,8 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -45,6 +45,8 @@ APPENDIX_KEYS = ("noegletal", "budgetaendringer")
 # A table with more columns than this is set in a smaller type so that it fits the page.
 WIDE_COLUMNS = 6
 HERAF = "Heraf: "
+# A table of more rows than this may break across pages; a shorter one is kept on one page.
+LONG_ROWS = 15
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ class TableView:
     source: str
     notes: tuple[str, ...]
     wide: bool
+    long: bool  # may break across pages (its header repeated); a short table is kept whole
+    stub_width: int  # percent of the table's width for the row labels
 
 
 @dataclass(frozen=True)
@@ -110,22 +114,25 @@ class SectionView:
     subheading: str
     blocks: tuple[Block, ...]
     appendix: bool
+    new_page: bool = True
 
 
 def render_html(
-    report: Report, *, appendix: Sequence[AppendixRow] = (), interactive: bool = True
+    report: Report, *, appendix: Sequence[AppendixRow] | None = None, interactive: bool = True
 ) -> str:
     """The whole report as one self-contained HTML document (`lang="da"`).
 
     `appendix` is the appendix *Nøgletal* as tidy rows, for sentences whose facts refer to it
-    (`noegletal:...`). With `interactive=False` the charts are the static SVG only and the
-    JavaScript is left out (the PDF's HTML)."""
-    sections = [_section(section, report, appendix, appendix=False) for section in report.sections]
-    appendices = [_section(s, report, appendix, appendix=True) for s in report.appendices]
-    return _page(report, sections, appendices, interactive=interactive, toc=True)
+    (`noegletal:...`); by default it is read back from the report's own appendix tables.
+    With `interactive=False` the charts are the static SVG only and the JavaScript is left
+    out (the PDF's HTML)."""
+    rows = _appendix_rows(report) if appendix is None else appendix
+    sections = [_section(section, report, rows, appendix=False) for section in report.sections]
+    appendices = [_section(s, report, rows, appendix=True) for s in report.appendices]
+    return _page(report, paginated(sections), appendices, interactive=interactive, toc=True)
 
 
-def render_pdf(report: Report, *, appendix: Sequence[AppendixRow] = ()) -> bytes:
+def render_pdf(report: Report, *, appendix: Sequence[AppendixRow] | None = None) -> bytes:
     """The whole report as an A4 PDF (WeasyPrint) from the same HTML, without scripts."""
     return _pdf(render_html(report, appendix=appendix, interactive=False))
 
@@ -136,8 +143,36 @@ def render_appendix_pdf(report: Report, key: str, *, appendix: Sequence[Appendix
     if not found:
         known = ", ".join(section.key for section in report.appendices) or "ingen"
         raise KeyError(f"rapporten har intet bilag {key!r} (bilag: {known})")
-    sections = [_section(section, report, appendix, appendix=True) for section in found]
+    rows = _appendix_rows(report) if appendix is None else appendix
+    sections = [_section(section, report, rows, appendix=True) for section in found]
     return _pdf(_page(report, [], sections, interactive=False, toc=False, title=found[0].heading))
+
+
+def paginated(sections: list[SectionView]) -> list[SectionView]:
+    """Where a section begins a new printed page, as in the seed: a section with a table or a
+    chart, a main heading (in capitals) and a heading without text of its own (over the
+    sections that follow) begin a page; a section of text only continues the page, and so
+    does any section after one with at most one block (a heading's lone paragraph, or a bare
+    heading, is not left alone on a page)."""
+    result = []
+    previous: SectionView | None = None
+    for section in sections:
+        own_page = (
+            any(block.kind != "paragraph" for block in section.blocks)
+            or section.heading.isupper()
+            or not section.blocks
+        )
+        after_short = previous is not None and len(previous.blocks) <= 1
+        result.append(replace(section, new_page=own_page and not after_short))
+        previous = section
+    return result
+
+
+def _appendix_rows(report: Report) -> list[AppendixRow]:
+    """The appendix *Nøgletal* read back from the report's appendix tables."""
+    from jobtal.report.build import appendix_rows  # build composes reports; render reads them
+
+    return appendix_rows(report.tables)
 
 
 def quarter_label(quarter: str) -> str:
@@ -246,7 +281,7 @@ def _block(
 
 def _chart(chart: Chart, table: ReportTable) -> ChartView:
     spec = charts.chart_spec(chart, table)
-    svg = charts.chart_svg(chart, table)
+    svg = charts.spec_svg(spec)
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
     # "</" may not appear inside a <script> element.
     spec_json = json.dumps(spec, ensure_ascii=False).replace("</", "<\\/")
@@ -323,15 +358,35 @@ def table_view(table: ReportTable, *, caption: str = "", id_prefix: str = "") ->
         source=table.source,
         notes=table.notes,
         wide=len(table.columns) > WIDE_COLUMNS,
+        long=len(body) > LONG_ROWS,
+        stub_width=stub_width(table),
     )
 
 
+def stub_width(table: ReportTable) -> int:
+    """The share of the width (percent) for the row labels: as the labels' length compares
+    with the columns' (a column label wraps at about 14 characters), between 22 and 55 %.
+    WeasyPrint's automatic layout would otherwise give the one wrappable column, the labels,
+    what the unbreakable figures leave over."""
+    label = min(45, max((len(row) for row in table.rows), default=0))
+    columns = sum(min(len(column), 14) for column in table.columns)
+    share = round(100 * label / max(1, label + columns))
+    return max(22, min(55, share))
+
+
 def column_groups(columns: Iterable[str]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Adjacent columns whose labels begin with the same words form a group headed by those
-    words, the rest of each label under it: `hele året 2019`, `hele året 2020` → group `hele
-    året` over `2019`, `2020` (the convention of the published tables for a printed column
-    group, e.g. tabel 12's `2018 Antal årsværk`). A lone column, or a run in which one label is
-    the common part itself (tabel 4's `2020`, `2020 andel`), is not grouped.
+    """Column groups read from the labels (the published tables' convention for a printed
+    column group is a prefix, e.g. tabel 12's `2018 Antal årsværk`):
+
+    * adjacent labels that are the same words followed by a year form a group headed by those
+      words over the years: `Årsgns. (hele året) 2019`, `Årsgns. (hele året) 2020` → group
+      `Årsgns. (hele året)` over `2019`, `2020` (tabel 5, 7, 9, 11);
+    * otherwise adjacent labels that begin with the same word form a group headed by the
+      words they share, the rest of each label under it (tabel 12's years, tabel 13's
+      `Udvikling i kr. og pct.`).
+
+    A lone column, or a run in which one label is the shared part itself (tabel 4's `2020`,
+    `2020 andel`), is not grouped.
 
     >>> column_groups(["hele året 2019", "hele året 2020", "år-til-dato 2022", "2022"])
     [('hele året', [('hele året 2019', '2019'), ('hele året 2020', '2020')]), \
@@ -341,10 +396,15 @@ def column_groups(columns: Iterable[str]) -> list[tuple[str, list[tuple[str, str
     runs: list[tuple[str, list[tuple[str, str]]]] = []
     start = 0
     while start < len(labels):
-        first = labels[start].split(" ")[0]
-        end = start + 1
-        while end < len(labels) and labels[end].split(" ")[0] == first:
-            end += 1
+        end = _run_end(labels, start, _before_year)
+        if end - start > 1:
+            group = _before_year(labels[start])
+            runs.append(
+                (group, [(label, label[len(group) :].strip()) for label in labels[start:end]])
+            )
+            start = end
+            continue
+        end = _run_end(labels, start, lambda label: label.split(" ")[0])
         run = labels[start:end]
         prefix = _common_words(run)
         if len(run) > 1 and prefix and all(len(label) > len(prefix) for label in run):
@@ -353,6 +413,21 @@ def column_groups(columns: Iterable[str]) -> list[tuple[str, list[tuple[str, str
             runs.extend(("", [(label, label)]) for label in run)
         start = end
     return runs
+
+
+def _before_year(label: str) -> str:
+    """The words before a label's closing year (`hele året 2019` → `hele året`), or ""."""
+    match = re.fullmatch(r"(.+) (\d{4})", label)
+    return match[1] if match else ""
+
+
+def _run_end(labels: list[str], start: int, key: Callable[[str], str]) -> int:
+    """The end of the run of labels from `start` with the same non-empty `key`."""
+    first = key(labels[start])
+    end = start + 1
+    while first and end < len(labels) and key(labels[end]) == first:
+        end += 1
+    return end
 
 
 def _common_words(labels: list[str]) -> str:
@@ -373,4 +448,4 @@ def _row_label(row: str) -> str:
 
 
 def _indented(row: str) -> bool:
-    return row.startswith((HERAF, "- ", " "))
+    return row.startswith((HERAF, "Heraf ", "- ", " "))
