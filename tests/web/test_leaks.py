@@ -6,14 +6,17 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from jobtal.web.keyfigures.models import PublishedReport
 from jobtal.web.meetings.models import AgendaItem, Attachment
 
 from .helpers import World, body_of, pdf_text
+from .test_keyfigures import report_folder
 
 # Links an anonymous visitor can follow; admin and login pages hold no meeting content.
 SKIP = ("/static/", "/admin/", "/log-ind/", "/log-ud/")
@@ -132,3 +135,44 @@ def test_public_sees_closed_item_as_number_public_title_and_public_decision(worl
     pdf = pdf_text(body_of(Client().get(reverse("meetings:minutes_pdf", args=[world.meeting.pk]))))
     assert "7 [Lukket] Meddelelser fra formanden/forvaltningen" in pdf
     assert "Udvalget blev orienteret." in pdf
+
+
+@pytest.mark.django_db
+def test_no_unpublished_report_reaches_the_public(
+    world: World, settings: object, tmp_path: Path
+) -> None:
+    """An unpublished report and a report on a closed item: neither their titles nor their
+    text reach anything an anonymous visitor can follow, from the item pages, the report
+    list, the key figures pages or their own addresses; the published report does."""
+    settings.JOBTAL_KEYFIGURES_DB = tmp_path / "ingen.duckdb"  # type: ignore[attr-defined]
+    secret = "RAPPORT-IKKE-OFFENTLIG"
+    item = world.meeting.items.get(number=4)
+    made = {}
+    for key, linked, published, text in (
+        ("Offentliggjort kvartalsrapport", item, True, "Offentlig rapporttekst"),
+        ("Rapportudkast-titel", item, False, secret),
+        ("Rapport-til-lukket-punkt", world.closed_item, True, secret),
+    ):
+        made[key] = PublishedReport.objects.create(
+            municipality=157,
+            quarter="2022Q4",
+            title=key,
+            folder=str(report_folder(tmp_path / str(len(made)), text=text)),
+            agenda_item=linked,
+            published=published,
+        )
+    start = [reverse("meetings:item_detail", args=[world.meeting.pk, item.pk])]
+    start.append(reverse("meetings:item_detail", args=[world.meeting.pk, world.closed_item.pk]))
+    start.append(reverse("keyfigures:report_list"))
+    for report in made.values():
+        start.append(reverse("keyfigures:report_detail", args=[report.pk]))
+        start.append(reverse("keyfigures:report_html", args=[report.pk]))
+    pages = list(crawl(Client(), start))
+    urls = {url for url, _ in pages}
+    public = made["Offentliggjort kvartalsrapport"]
+    assert reverse("keyfigures:report_detail", args=[public.pk]) in urls
+    assert reverse("keyfigures:report_pdf", args=[public.pk, "noegletal"]) in urls
+    assert any("Offentlig rapporttekst" in text for _, text in pages)
+    forbidden = [secret, "Rapportudkast-titel", "Rapport-til-lukket-punkt", *closed_texts(world)]
+    for url, text in pages:
+        assert_clean(url, text, forbidden)

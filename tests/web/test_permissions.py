@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from jobtal.web.keyfigures.models import PublishedReport
+
 from .helpers import World, body_of, client_for, pdf_text
+from .test_keyfigures import build_store, report_folder
 
 ROLES = ("anonymous", "member", "other_member", "secretariat", "other_secretariat")
 # What only the committee may read: closed item 7's text and the closed attachment's title.
@@ -255,6 +259,118 @@ CASES += [
         "oparl_object file of closed item",
         oparl(OBJECT, lambda w: "file", lambda w: w.closed_item_file.pk),
         api(404),
+    ),
+]
+
+
+# Key figures: the appendix of a tiny store (public), and three reports on the demo meeting:
+# published on open item 4 (public), unpublished on item 4 and published on closed item 7
+# (both for the committee only).
+REPORT_DRAFT_TEXT = "RAPPORTUDKAST-TEKST"
+REPORT_TITLES = {
+    "public": "Offentlig kvartalsrapport",
+    "draft": "Kvartalsrapport under arbejde",
+    "closed": "Kvartalsrapport til lukket punkt",
+}
+
+
+@pytest.fixture(scope="module")
+def keyfigures_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The store and one cache for the module, so each appendix is computed once."""
+    store = build_store(tmp_path_factory.mktemp("store") / "jobtal.duckdb")
+    return store, tmp_path_factory.mktemp("noegletal-cache")
+
+
+@pytest.fixture
+def world(
+    world: World, settings: object, tmp_path: Path, keyfigures_files: tuple[Path, Path]
+) -> World:
+    """The conftest's world with the key figures' store and reports."""
+    settings.JOBTAL_KEYFIGURES_DB, settings.JOBTAL_KEYFIGURES_CACHE = keyfigures_files  # type: ignore[attr-defined]
+    open_item = world.meeting.items.get(number=4)
+    links = {"public": (open_item, True), "draft": (open_item, False)}
+    links["closed"] = (world.closed_item, True)
+    for key, (item, published) in links.items():
+        text = REPORT_DRAFT_TEXT if key == "draft" else "Rapportens tekst"
+        PublishedReport.objects.create(
+            municipality=157,
+            quarter="2022Q4",
+            title=REPORT_TITLES[key],
+            folder=str(report_folder(tmp_path / key, text=text)),
+            agenda_item=item,
+            published=published,
+        )
+    return world
+
+
+def kf(name: str, *args: Callable[[World], object]) -> Callable[[World], str]:
+    return lambda w: reverse(f"keyfigures:{name}", args=[a(w) for a in args])
+
+
+def report(key: str) -> Callable[[World], int]:
+    return lambda w: PublishedReport.objects.get(title=REPORT_TITLES[key]).pk
+
+
+CASES += [
+    Case("index", kf("index"), everyone(200), public_only=True),
+    Case(
+        "appendix", kf("appendix", lambda w: 157, lambda w: 2022), everyone(200), public_only=True
+    ),
+    Case("appendix without data", kf("appendix", lambda w: 751, lambda w: 2022), everyone(404)),
+    Case(
+        "group",
+        kf("group", lambda w: 157, lambda w: 2022, lambda w: "kh"),
+        everyone(200),
+        public_only=True,
+    ),
+    Case(
+        "report_list",
+        kf("report_list"),
+        everyone(200),
+        committee_text=REPORT_TITLES["draft"],
+    ),
+    Case("report_detail public", kf("report_detail", report("public")), everyone(200)),
+    Case(
+        "report_detail unpublished",
+        kf("report_detail", report("draft")),
+        committee_only(200, 404),
+        committee_text=REPORT_TITLES["draft"],
+    ),
+    Case(
+        "report_detail of closed item",
+        kf("report_detail", report("closed")),
+        committee_only(200, 404),
+    ),
+    Case("report_html public", kf("report_html", report("public")), everyone(200)),
+    Case(
+        "report_html unpublished",
+        kf("report_html", report("draft")),
+        committee_only(200, 404),
+        committee_text=REPORT_DRAFT_TEXT,
+    ),
+    Case(
+        "report_html of closed item", kf("report_html", report("closed")), committee_only(200, 404)
+    ),
+    Case(
+        "report_pdf public",
+        kf("report_pdf", report("public"), lambda w: "noegletal"),
+        everyone(200),
+    ),
+    Case(
+        "report_pdf unpublished",
+        kf("report_pdf", report("draft"), lambda w: "kvartalsrapport"),
+        committee_only(200, 404),
+    ),
+    Case(
+        "report_pdf of closed item",
+        kf("report_pdf", report("closed"), lambda w: "budgetaendringer"),
+        committee_only(200, 404),
+    ),
+    Case(
+        "item_detail with an unpublished report",
+        url("item_detail", MEETING, lambda w: w.meeting.items.get(number=4).pk),
+        everyone(200),
+        committee_text=REPORT_TITLES["draft"],
     ),
 ]
 

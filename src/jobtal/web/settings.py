@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from jobtal import settings as jobtal_settings
 from jobtal.web import config
 
 _CONFIG = config.load()
@@ -28,6 +30,7 @@ INSTALLED_APPS = [
     "axes",
     "jobtal.web.meetings",
     "jobtal.web.oparl",
+    "jobtal.web.keyfigures",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +97,17 @@ JOBTAL_UPLOAD_MAX_BYTES = _CONFIG.upload_max_bytes
 # Requests larger than this are refused before the form sees them (plus room for fields).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# The analytical store the key figures pages read: JOBTAL_DB when set, else the demo's store
+# beside the web database (demo/jobtal.duckdb next to demo/web.sqlite3) when there is one.
+_DEMO_STORE = _CONFIG.database.parent / "jobtal.duckdb"
+JOBTAL_KEYFIGURES_DB = (
+    _DEMO_STORE
+    if "JOBTAL_DB" not in os.environ and _DEMO_STORE.is_file()
+    else Path(jobtal_settings.get("DB"))
+)
+# Computed key figures, one JSON file per municipality and year (keyfigures/data.py).
+JOBTAL_KEYFIGURES_CACHE = MEDIA_ROOT / "noegletal-cache"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "meetings:meeting_list"

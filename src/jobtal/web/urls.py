@@ -18,5 +18,6 @@ urlpatterns = [
     path("log-ud/", logout_view, name="logout"),
     path("admin/", admin.site.urls),
     path("oparl/", include("jobtal.web.oparl.urls")),
+    path("noegletal/", include("jobtal.web.keyfigures.urls")),
     path("", include("jobtal.web.meetings.urls")),
 ]

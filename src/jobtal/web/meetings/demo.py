@@ -19,6 +19,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
+from jobtal.web.keyfigures.reports import register_report
 from jobtal.web.meetings import uploads
 from jobtal.web.meetings.models import (
     AgendaItem,
@@ -38,6 +39,10 @@ REPORT_FILES = {
     "Nøgletal": ["noegletal*.pdf", "noegletal_beregnet.csv"],
     "Budgetændringer": ["budgetaendringer*.pdf", "budget*.csv"],
 }
+# The generated quarterly report (kvartalsrapport-*.html) is published on item 4, the seed's
+# municipality Gentofte's quarterly report.
+REPORT_ITEM = 4
+REPORT_MUNICIPALITY = 157
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,9 @@ def load_demo_meeting(output: Path | None = None) -> DemoSite:
         status=MeetingStatus.MINUTES_APPROVED, published_at=published, minutes_approved_at=approved
     )
     meeting.refresh_from_db()
+    if output is not None:
+        report_item = meeting.items.get(number=REPORT_ITEM)
+        register_report(output, municipality=REPORT_MUNICIPALITY, item=report_item, published=True)
     next_data = data["next_meeting"]
     next_meeting = _meeting(committee, next_data)
     for number, row in enumerate(next_data["items"], start=1):
