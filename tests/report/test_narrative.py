@@ -384,3 +384,48 @@ def test_where_the_seed_disagrees_with_its_tables_the_sentence_follows_the_table
     assert "4.417" not in texts
     assert "en stigning på 31,5 % i antallet af langtidsledige" in texts
     assert "et fald på 51,7 % fra 2021 til 2022" in texts
+
+
+def _figure_4(values: dict[str, list[float]]) -> ReportTable:
+    months = ["2020M01", "2020M02", "2020M03"]
+    return _table(
+        "figur 4",
+        [
+            (row, month, v, "ftp", 0)
+            for row, vs in values.items()
+            for month, v in zip(months, vs, strict=True)
+        ],
+    )
+
+
+def _long_term_texts(figure: ReportTable) -> list[str]:
+    report = _compose((figure,), [])
+    tables = {t.name: t for t in report.tables}
+    section = next(s for s in report.sections if s.key == "langtidsledighed")
+    texts = [text_of(b, tables, []) for b in section.blocks if isinstance(b, Paragraph) and b.facts]
+    assert_sentences_agree(report, [])
+    return [t.replace(NBSP, " ") for t in texts]
+
+
+def test_figure_4_sentences_follow_the_peak_month_found_in_the_data() -> None:
+    # The total peaks in February: 100 → 150 (+50,0 %), then 120 in March, 20,0 % above January.
+    texts = _long_term_texts(
+        _figure_4({"Dagpengemodtagere": [80, 90, 95], "I alt": [100, 150, 120]})
+    )
+    assert texts[0] == (
+        "Heraf fremgår det, at det samlede antal langtidsledige i perioden januar 2020 til "
+        "februar 2020 steg fra 100 til 150 langtidsledige fuldtidspersoner (en stigning på "
+        "50,0 %), hvorefter antallet er faldet til 120 fuldtidspersoner i marts 2020, hvilket "
+        "er 20,0 % højere end i januar 2020."
+    )
+    # Dagpengemodtagere rise to the last month: no peak before it, first against last.
+    assert texts[1] == (
+        "Gruppen af langtidsledige på dagpenge er steget fra 80 fuldtidspersoner i januar 2020 "
+        "til 95 fuldtidspersoner i marts 2020, svarende til en stigning på 18,8 %."
+    )
+    # A total that only falls: first against last month, 150 → 100 is −33,3 %.
+    falling = _long_term_texts(_figure_4({"I alt": [150, 120, 100]}))
+    assert falling == [
+        "Heraf fremgår det, at det samlede antal langtidsledige fra januar 2020 til marts 2020 "
+        "er faldet fra 150 til 100 fuldtidspersoner, svarende til et fald på 33,3 %."
+    ]

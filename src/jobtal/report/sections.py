@@ -610,6 +610,8 @@ def _figure_4_total(ctx: Context, table: ReportTable) -> Paragraph | None:
 
 
 def _figure_4_group(ctx: Context, table: ReportTable, row: str) -> Paragraph | None:
+    """A group of figure 4: its peak and fall to the last month when it peaked before it
+    (and the last month against the first), else the first month against the last."""
     series = _series(table, row)
     if len(series) < 2 or table.columns[-1] != series[-1][0]:
         return None
@@ -618,7 +620,12 @@ def _figure_4_group(ctx: Context, table: ReportTable, row: str) -> Paragraph | N
     first = table.columns[0]
     phrase = FIGURE_4_PHRASES.get(row, f"i gruppen {row}")
     cell = table.cell(row, last)
-    fact = lambda c: Fact(ref(table.name, row, c), cell.unit, cell.decimals)  # noqa: E731
+    first_ref, last_ref = ref(table.name, row, first), ref(table.name, row, last)
+    overall = ctx.value(f"change_pct({first_ref}|{last_ref})")
+
+    def fact(column: str) -> Fact:
+        return Fact(ref(table.name, row, column), cell.unit, cell.decimals)
+
     b = SentenceBuilder()
     if peak != last and direction(last_value - peak_value, cell.decimals) < 0:
         b.add(
@@ -627,23 +634,30 @@ def _figure_4_group(ctx: Context, table: ReportTable, row: str) -> Paragraph | N
             f"{texts.month_words(last)}, svarende til et fald på {{}}.",
             fact(peak),
             fact(last),
-            change_pct_fact(ref(table.name, row, peak), ref(table.name, row, last)),
+            change_pct_fact(ref(table.name, row, peak), last_ref),
         )
-    elif first != last:
+        if overall is not None and first != peak and direction(overall, 1) != 0:
+            word = more_less(overall, 1, "flere", "færre")
+            b.add(
+                f" Det er {{}} {word} langtidsledige end i {texts.month_words(first)}.",
+                change_pct_fact(first_ref, last_ref),
+            )
+    elif overall is not None and direction(overall, 1) != 0:
+        b.add(
+            f"Gruppen af langtidsledige {phrase} "
+            f"{_participle(overall, 1, 'er steget', 'er faldet')} fra {{}} fuldtidspersoner i "
+            f"{texts.month_words(first)} til {{}} fuldtidspersoner i {texts.month_words(last)}, "
+            f"svarende til {change_noun(overall, 1)} {{}}.",
+            fact(first),
+            fact(last),
+            change_pct_fact(first_ref, last_ref),
+        )
+    else:
         b.add(
             f"Gruppen af langtidsledige {phrase} udgjorde {{}} fuldtidspersoner i "
             f"{texts.month_words(last)}.",
             fact(last),
         )
-    else:
-        return None
-    start = ctx.value(ref(table.name, row, first))
-    if start is not None and first not in (peak, last):
-        change = change_pct_fact(ref(table.name, row, first), ref(table.name, row, last))
-        value = ctx.value(change.refers_to)
-        if value is not None and direction(value, 1) != 0:
-            word = more_less(value, 1, "flere", "færre")
-            b.add(f" Det er {{}} {word} langtidsledige end i {texts.month_words(first)}.", change)
     return ctx.checked(b.paragraph())
 
 
