@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import duckdb
 import pyarrow as pa
@@ -140,19 +141,48 @@ COMMAND_NAMES: dict[str, str] = {
 }
 
 
+# The types of a column:
+# person        person_id, or cpr (replaced by a keyed pseudonym)
+# text          any text, surrounding spaces removed
+# code          one of the column's `values`
+# municipality  a municipality code of jobtal.domain.municipalities
+# date          ÅÅÅÅ-MM-DD
+# month         ÅÅÅÅ-MM or ÅÅÅÅ-MM-01, stored as the first day of the month
+# quarter       ÅÅÅÅQn, e.g. 2022Q4
+# year          ÅÅÅÅ
+# integer       a whole number
+# number        decimal point or decimal comma, no thousands separator
+# boolean       ja/nej, true/false, 1/0
+# cvr           8 digits with the modulus-11 check
+ColumnType = Literal[
+    "person",
+    "text",
+    "code",
+    "municipality",
+    "date",
+    "month",
+    "quarter",
+    "year",
+    "integer",
+    "number",
+    "boolean",
+    "cvr",
+]
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a file.
 
     name: the column in the file (the store's column name, except `start`/`end`). type: one of
-    TYPES. label: what it is, in Danish (messages and documentation). nullable: the value may
+    ColumnType. label: what it is, in Danish (messages and documentation). nullable: the value may
     be empty (stored as NULL). optional: the file may lack the column (every value NULL).
     values: the allowed values of a `code` column (compared without case, stored in lower
     case). low, high: bounds of a number (inclusive; `low_open`: the value must exceed low).
     """
 
     name: str
-    type: str
+    type: ColumnType
     label: str
     nullable: bool = False
     optional: bool = False
@@ -169,31 +199,6 @@ class Column:
 
 _STORE_NAME = {"start": "start_date", "end": "end_date"}
 
-TYPES = (
-    "person",  # person_id, or cpr (replaced by a keyed pseudonym)
-    "text",  # any text, surrounding spaces removed
-    "code",  # one of `values`
-    "municipality",  # a municipality code of jobtal.domain.municipalities
-    "date",  # ÅÅÅÅ-MM-DD
-    "month",  # ÅÅÅÅ-MM or ÅÅÅÅ-MM-01, stored as the first day of the month
-    "quarter",  # ÅÅÅÅQn, e.g. 2022Q4
-    "year",  # ÅÅÅÅ
-    "integer",  # a whole number
-    "number",  # decimal point or decimal comma, no thousands separator
-    "boolean",  # ja/nej, true/false, 1/0
-    "cvr",  # 8 digits with the modulus-11 check
-)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A check across columns: `condition` (SQL over the typed store columns) is true for a
-    bad row; `message` is a SQL text expression; `field` the file column it names."""
-
-    field: str
-    condition: str
-    message: str
-
 
 @dataclass(frozen=True)
 class RecordKind:
@@ -208,7 +213,7 @@ class RecordKind:
     key_label: str
     begins: str
     ends: str
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[Check, ...] = ()
 
     @property
     def has_persons(self) -> bool:
@@ -250,13 +255,14 @@ def _amount(name: str, label: str = "beløb") -> Column:
     return Column(name, "number", label)
 
 
-def _not_before(field: str, later: str, earlier: str, message: str) -> Rule:
-    return Rule(field, f'"{later}" < "{earlier}"', f"'{message}'")
+def _not_before(field: str, later: str, earlier: str, message: str) -> Check:
+    """`later` ≥ `earlier` where both are given."""
+    return Check(field, f'"{later}" < "{earlier}"', f"'{message}'")
 
 
-def _not_more(field: str, part: str, whole: str, message: str) -> Rule:
+def _not_more(field: str, part: str, whole: str, message: str) -> Check:
     """`part` ≤ `whole`; the message shows both values."""
-    return Rule(
+    return Check(
         field,
         f'"{part}" > "{whole}"',
         f"'{message}:' || shown(\"t_{part}\") || ' >' || shown(\"t_{whole}\")",
@@ -480,12 +486,12 @@ KINDS: dict[str, RecordKind] = {
             rules=(
                 _not_before("closed", "closed", "created", "lukket før oprettet"),
                 _not_before("forwarded", "forwarded", "created", "videresendt før oprettet"),
-                Rule(
+                Check(
                     "close_reason",
                     '"t_closed" IS NOT NULL AND "t_close_reason" IS NULL',
                     "'lukkeårsag mangler (anmodningen er lukket)'",
                 ),
-                Rule(
+                Check(
                     "close_reason",
                     '"t_closed" IS NULL AND "t_close_reason" IS NOT NULL',
                     "'lukkeårsag uden lukkedato (en åben anmodning har ingen lukkeårsag)'",
@@ -666,7 +672,7 @@ def _stage(
     else:
         raise_key_conflicts(con, scanned, key_columns, kind.key_label, field=field)
     select = ", ".join(f'{_typed_name(c)} AS "{c.store}"' for c in kind.columns)
-    incoming = con.sql(f"SELECT {select} FROM distinct_rows ORDER BY idx").to_arrow_table()
+    incoming = con.sql(f"SELECT {select} FROM distinct_rows").to_arrow_table()
     persons, first_day, last_day = _extent(con, kind)
     if id_column == "cpr" and key is not None:
         incoming = _pseudonymise(incoming, key)
@@ -786,8 +792,7 @@ def column_checks(kind: RecordKind) -> list[Check]:
             condition, wording = bound
             message = f"'{column.label}' || shown({t}) || ' skal være {wording}'"
             checks.append(Check(column.name, f"{value} IS NOT NULL AND NOT ({condition})", message))
-    checks += [Check(rule.field, rule.condition, rule.message) for rule in kind.rules]
-    return checks
+    return [*checks, *kind.rules]
 
 
 def _bound(column: Column) -> tuple[str, str] | None:
@@ -836,6 +841,8 @@ def _write(db_path: Path, staged: list[_Staged]) -> list[tuple[int, bool]]:
     con = schema.connect(db_path)
     try:
         con.execute("SET enable_progress_bar = false")
+        # Row order in the store carries no meaning; not keeping it saves time and memory.
+        con.execute("SET preserve_insertion_order = false")
         con.execute("BEGIN TRANSACTION")
         try:
             results = [_apply(con, s) for s in staged]
