@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from jobtal.report.model import Cell, Chart, Fact, Paragraph, Report, ReportTabl
 from jobtal.report.render import (
     Block,
     SectionView,
+    appendix_context,
     column_groups,
     paginated,
     quarter_label,
@@ -515,6 +517,17 @@ def test_row_labels_get_room_by_their_length() -> None:
     assert stub_width(table2) == 40
 
 
+def test_appendix_context_names_what_the_title_does_not(report: Report) -> None:
+    assert (
+        appendix_context(report)
+        == "Gentofte Kommune · Bilag til Kvartalsrapportering, 4. kvartal 2022"
+    )
+    titled = replace(report, title="Kvartalsrapportering – Gentofte Kommune, fjerde kvartal 2022")
+    assert appendix_context(titled) == (
+        "Bilag til Kvartalsrapportering – Gentofte Kommune, fjerde kvartal 2022"
+    )
+
+
 def test_quarter_label() -> None:
     assert quarter_label("2022Q4") == "4. kvartal 2022"
     assert quarter_label("2023") == "2023"
@@ -605,3 +618,51 @@ def test_appendix_pdf_holds_only_its_appendix(report: Report, tmp_path: Path) ->
 def test_unknown_appendix_is_refused(report: Report) -> None:
     with pytest.raises(KeyError, match="intet bilag 'nøgletal'"):
         render_appendix_pdf(report, "nøgletal")
+
+
+# --- the interactive charts in a browser ----------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.mark.browser
+def test_charts_are_interactive_offline_with_danish_tooltips(html: str, tmp_path: Path) -> None:
+    """The page, opened from a file, draws every chart with the inlined vega-embed, asks the
+    network for nothing, and a bar's tooltip shows the figure as the tables print it."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} mangler: `make install` installerer Debians chromium")
+    page_file = tmp_path / "rapport.html"
+    page_file.write_text(html, encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1100, "height": 900})
+            requests: list[str] = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(page_file.as_uri())
+            for view in ("figur-1-view", "figur-4-view"):
+                page.wait_for_selector(f"#{view} svg.marks", timeout=30_000)
+                assert page.get_attribute(f"#{view}", "aria-label")
+            # The first bar is Forsikrede ledige in 2020: 1097 full-time persons.
+            page.locator("#figur-1-view path[role='graphics-symbol']").first.hover()
+            tooltip = page.locator("#vg-tooltip-element")
+            tooltip.wait_for(state="visible", timeout=15_000)
+            text = tooltip.inner_text()
+        finally:
+            browser.close()
+    assert "Forsikrede ledige" in text
+    assert "1.097" in text
+    assert "Fuldtidspersoner" in text
+    assert [url for url in requests if not url.startswith(("file:", "data:"))] == []

@@ -217,7 +217,8 @@ def _bar(chart: Chart, table: ReportTable) -> Any:
             tooltip=[
                 alt.Tooltip(f"{SERIES}:N", title=table.row_header or GROUP),
                 alt.Tooltip(f"{PERIOD}:N", title="År"),
-                alt.Tooltip(f"{TEXT}:N", title=_y_title(chart, unit, False) or "Tal"),
+                # The unit's short name: vega-embed cuts a long key ("Fuldtidspersoner (år…").
+                alt.Tooltip(f"{TEXT}:N", title=UNIT_TITLES.get(unit, "Tal")),
             ],
         )
         .properties(
@@ -305,7 +306,7 @@ def _line_panel(
             tooltip=[
                 alt.Tooltip(f"{SERIES}:N", title="Serie"),
                 alt.Tooltip(f"{PERIOD}:N", title="Periode"),
-                alt.Tooltip(f"{TEXT}:N", title=y_title or "Tal"),
+                alt.Tooltip(f"{TEXT}:N", title=UNIT_TITLES.get(unit, "Tal")),
             ],
         )
         .properties(width=WIDTH, height=200 if several_units else 260)

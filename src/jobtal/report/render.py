@@ -175,6 +175,17 @@ def _appendix_rows(report: Report) -> list[AppendixRow]:
     return appendix_rows(report.tables)
 
 
+def appendix_context(report: Report) -> str:
+    """The line above an appendix printed on its own, naming its report: "Bilag til <title>",
+    with the municipality and quarter where the title does not already name them."""
+    text = f"Bilag til {report.title}"
+    if report.municipality_name not in report.title:
+        text = f"{report.municipality_name} · {text}"
+    if report.quarter[:4] not in report.title:
+        text = f"{text}, {quarter_label(report.quarter)}"
+    return text
+
+
 def quarter_label(quarter: str) -> str:
     """`2022Q4` → `4. kvartal 2022`; another text unchanged."""
     match = re.fullmatch(r"(\d{4})Q([1-4])", quarter)
@@ -210,6 +221,7 @@ def _page(
             report=report,
             title=title or report.title,
             period=quarter_label(report.quarter),
+            context=appendix_context(report),
             sections=sections,
             appendices=appendices,
             toc=toc,
