@@ -150,22 +150,17 @@ def _next_start(c: Cases) -> np.ndarray:
     return np.where(same, np.r_[c.start[1:], 0], np.iinfo(np.int64).max // 2)
 
 
-def open_cases_at(view: Local, c: Cases, q: int) -> tuple[int, float]:
-    """Figure 5 at day q: persons in REHABILITATION with an open case, mean weeks."""
+def rehabilitation_cases(view: Local, c: Cases, q: int) -> np.ndarray:
+    """The cases open on day q of the persons in REHABILITATION that day: the case of the
+    course covering q (a person's cases never overlap, and a lead never reaches back into an
+    earlier course)."""
     mask = view.in_groups(REHABILITATION) & (view.start <= q) & (view.end >= q)
     persons = np.unique(view.person[mask])
-    covering = (c.start <= q) & (c.end >= q) & np.isin(c.person, persons)
-    first_start: dict[int, int] = {}
-    for p, s in zip(c.person[covering], c.start[covering], strict=True):
-        first_start[int(p)] = min(first_start.get(int(p), int(s)), int(s))
-    if not first_start:
-        return 0, 0.0
-    weeks = (q - np.array(list(first_start.values())) + 1) / 7.0
-    return len(first_start), float(weeks.mean())
+    return np.flatnonzero((c.course_start <= q) & (c.end >= q) & np.isin(c.person, persons))
 
 
-def _mean_weeks(view: Local, c: Cases, q: int) -> float:
-    return open_cases_at(view, c, q)[1]
+def _mean_weeks(c: Cases, q: int, cases: np.ndarray) -> float:
+    return float(((q - c.start[cases] + 1) / 7.0).mean()) if len(cases) else 0.0
 
 
 def set_leads(view: Local, c: Cases, rng: np.random.Generator) -> None:
@@ -179,16 +174,17 @@ def set_leads(view: Local, c: Cases, rng: np.random.Generator) -> None:
         c.start[:] = np.where(other, c.course_start - np.minimum(lead, room), c.course_start)
 
     (q0, w0), (q1, w1) = WEEKS_TARGETS
+    open0, open1 = rehabilitation_cases(view, c, q0), rehabilitation_cases(view, c, q1)
 
     def at_first(x: float) -> float:
         apply(x, x)
-        return _mean_weeks(view, c, q0)
+        return _mean_weeks(c, q0, open0)
 
     early = _bisect(at_first, w0, 2000.0)
 
     def at_last(x: float) -> float:
         apply(early, x)
-        return _mean_weeks(view, c, q1)
+        return _mean_weeks(c, q1, open1)
 
     late = _bisect(at_last, w1, 4000.0)
     apply(early, late)

@@ -166,7 +166,7 @@ def company_contacts(companies: Companies, code: int, rng: np.random.Generator) 
     """Contacts 2018–2022: in each year every company with an offer starting that year and,
     from the rest of the pool, as many more as make the published number contacted."""
     targets = contact_targets()
-    rows: list[tuple[object, ...]] = []
+    frames = []
     for year in CONTACT_YEARS:
         offered = companies.with_offer.get(year, np.zeros(0, dtype=np.int64))
         rest = np.setdiff1d(companies.pool, offered)
@@ -174,33 +174,25 @@ def company_contacts(companies: Companies, code: int, rng: np.random.Generator) 
         contacted = np.concatenate([offered, extra])
         count = 1 + rng.poisson(np.where(np.isin(contacted, offered), 2.0, 0.8))
         cvr = np.repeat(contacted, count)
-        first = date(year, 1, 1).toordinal()
-        days = rng.integers(0, date(year, 12, 31).toordinal() - first + 1, size=len(cvr))
-        order = np.argsort(days, kind="stable")
-        for n, i in enumerate(order):
-            rows.append(
-                (
-                    code,
-                    f"K{year}-{n + 1:05d}",
-                    date.fromordinal(first + int(days[i])).isoformat(),
-                    f"{int(cvr[i]):08d}",
-                    CONSULTANTS[int(rng.integers(len(CONSULTANTS)))],
-                    CHANNELS[int(rng.integers(len(CHANNELS)))],
-                    int(rng.choice([1, 2, 3], p=[0.5, 0.3, 0.2])),
-                    TOPICS[int(rng.integers(len(TOPICS)))],
-                )
+        first = np.datetime64(f"{year}-01-01")
+        length = (np.datetime64(f"{year + 1}-01-01") - first).astype(int)
+        dates = np.sort(first + rng.integers(0, length, size=len(cvr)))
+        n = len(cvr)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "municipality": code,
+                    "contact_id": [f"K{year}-{i + 1:05d}" for i in range(n)],
+                    "date": dates.astype(str),
+                    "cvr": [f"{v:08d}" for v in rng.permutation(cvr).tolist()],
+                    "consultant": np.array(CONSULTANTS)[rng.integers(len(CONSULTANTS), size=n)],
+                    "channel": np.array(CHANNELS)[rng.integers(len(CHANNELS), size=n)],
+                    "track": rng.choice([1, 2, 3], size=n, p=[0.5, 0.3, 0.2]),
+                    "topic": np.array(TOPICS)[rng.integers(len(TOPICS), size=n)],
+                }
             )
-    columns = [
-        "municipality",
-        "contact_id",
-        "date",
-        "cvr",
-        "consultant",
-        "channel",
-        "track",
-        "topic",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+        )
+    return pd.concat(frames, ignore_index=True)
 
 
 JOB_TITLES = (
