@@ -3,10 +3,12 @@ hand; every expected figure is worked out in the comments."""
 
 from __future__ import annotations
 
+import doctest
 from pathlib import Path
 
 import pytest
 
+import jobtal.measures.cases
 from jobtal.measures.cases import average_cases, case_durations, staff_years
 
 from .person_store import GENTOFTE, OTHER, d, make_store, run
@@ -112,3 +114,9 @@ def test_average_cases_and_staff_years_per_category(tmp_path: Path) -> None:
         "ledighedsrelateret": 2.0,
         "oevrige": 3.0,
     }
+
+
+def test_docstring_example() -> None:
+    failures, attempted = doctest.testmod(jobtal.measures.cases)
+    assert attempted > 0
+    assert failures == 0

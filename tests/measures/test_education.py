@@ -3,8 +3,10 @@ hand; every expected count is worked out in the comments."""
 
 from __future__ import annotations
 
+import doctest
 from pathlib import Path
 
+import jobtal.measures.education
 from jobtal.measures.education import education_after_courses, unemployment_courses
 from jobtal.measures.intervals import day_number
 
@@ -145,3 +147,9 @@ def test_two_courses_of_one_person_count_twice(tmp_path: Path) -> None:
         },
     )
     assert _counts(store, {"2022": year_of(2022)}) == {"2022": (2, 2)}
+
+
+def test_docstring_example() -> None:
+    failures, attempted = doctest.testmod(jobtal.measures.education)
+    assert attempted > 0
+    assert failures == 0

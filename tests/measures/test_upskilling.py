@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import doctest
 from datetime import date
 from pathlib import Path
 
+import jobtal.measures.upskilling
 from jobtal.domain.periods import Month, year, year_to_date
 from jobtal.measures.change import period_mean
 from jobtal.measures.upskilling import upskilling_starts
@@ -64,3 +66,9 @@ def test_starts_per_month_on_a_day_in_the_groups(tmp_path: Path) -> None:
     # The table's figure: 2 starts over the 12 months of 2022, or the 4 of January–April.
     assert period_mean(by_month, year(2022)) == 2 / 12
     assert period_mean(by_month, year_to_date(Month(2022, 4))) == 0.5
+
+
+def test_docstring_example() -> None:
+    failures, attempted = doctest.testmod(jobtal.measures.upskilling)
+    assert attempted > 0
+    assert failures == 0

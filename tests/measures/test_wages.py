@@ -3,8 +3,10 @@ written by hand; every expected count is worked out in the comments."""
 
 from __future__ import annotations
 
+import doctest
 from pathlib import Path
 
+import jobtal.measures.wages
 from jobtal.measures.groups import ACTIVITY_READY, YOUTH_BENEFIT
 from jobtal.measures.wages import company_offers, wage_hours
 
@@ -135,3 +137,9 @@ def test_company_offers_count_offers_overlapping_a_group_day_of_the_year(tmp_pat
     )
     counts = _offer_counts(store, {"2021": year_of(2021), "2022": year_of(2022)})
     assert counts == {"2021": (1, 1), "2022": (4, 1)}
+
+
+def test_docstring_example() -> None:
+    failures, attempted = doctest.testmod(jobtal.measures.wages)
+    assert attempted > 0
+    assert failures == 0

@@ -4,12 +4,15 @@ by hand in the comments."""
 
 from __future__ import annotations
 
+import doctest
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+import jobtal.report.tables_persons
 from jobtal.domain.periods import Month, quarter
+from jobtal.errors import InputError
 from jobtal.published.tables import report_table
 from jobtal.report.model import ReportTable
 from jobtal.report.tables_persons import person_tables
@@ -215,3 +218,20 @@ def test_another_quarter_shifts_the_years(tmp_path: Path) -> None:
     assert "2022 Gns. antal sager (2. kvt.)" in found["tabel 12"].columns
     assert found["figur 5"].columns[-1] == "2022Q1"
     assert found["figur 4"].columns[-1] == "2022M06"
+
+
+def test_a_municipality_without_persons_is_an_input_error(tmp_path: Path) -> None:
+    store = make_store(tmp_path / "s.duckdb", _rows())
+    with pytest.raises(InputError, match="ingen persondata for København"):
+        person_tables(store, 101, quarter(2022, 4))
+
+
+def test_no_store_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="databasen findes ikke"):
+        person_tables(tmp_path / "none.duckdb", GENTOFTE, quarter(2022, 4))
+
+
+def test_docstring_examples() -> None:
+    failures, attempted = doctest.testmod(jobtal.report.tables_persons)
+    assert attempted > 0
+    assert failures == 0

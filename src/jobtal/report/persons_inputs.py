@@ -118,7 +118,20 @@ def load_inputs(store: Path, municipality: int, quarter: Period, engine: str = "
     backend = engines.connect(store, "duckdb")
     segments = backend.table("benefit_segments")
     persons = municipality_persons(segments, municipality)
-    tables = {"benefit_segments": _in_memory(backend, segments.semi_join(persons, "person_id"))}
+    kept = backend.to_pyarrow(segments.semi_join(persons, "person_id"))
+    tables = {"benefit_segments": ibis.memtable(kept)}
+    if kept.num_rows == 0:
+        backend.disconnect()
+        raise InputError(
+            [
+                Problem(
+                    str(store),
+                    None,
+                    None,
+                    f"ingen persondata for {place.name} ({municipality}) i databasen",
+                )
+            ]
+        )
     for name in PERSON_TABLES:
         table = _table(backend, name)
         tables[name] = _in_memory(backend, table.semi_join(persons, "person_id"))

@@ -125,10 +125,6 @@ def _days(period: Period) -> tuple[date, date]:
     return (period.first_day, period.last_day)
 
 
-def _mean_over(values: dict[Month, float], period: Period) -> float:
-    return period_mean(values, period)
-
-
 def _table(
     name: str,
     title: str,
@@ -215,7 +211,7 @@ def figure_1(inputs: Inputs) -> ReportTable:
         Cell(
             row.label,
             str(p.first.year),
-            _mean_over(monthly_sum(inputs.monthly, row.leaves, "ftp"), p),
+            period_mean(monthly_sum(inputs.monthly, row.leaves, "ftp"), p),
             "ftp",
             0,
         )
@@ -313,7 +309,7 @@ def _long_term_by_year(
     monthly: Monthly, periods: list[Period], source: str
 ) -> dict[int, tuple[float | None, str]]:
     values = monthly_sum(monthly, DAGPENGE_LEAVES, "long_term_ftp")
-    return {p.first.year: (_mean_over(values, p), source) for p in periods}
+    return {p.first.year: (period_mean(values, p), source) for p in periods}
 
 
 def _summed_long_term(
@@ -330,11 +326,28 @@ def _summed_long_term(
     for stamp, value in zip(pd.to_datetime(part["month"]), part["value"], strict=True):
         month = Month(stamp.year, stamp.month)
         values[month] = values.get(month, 0.0) + float(value)
-    return {p.first.year: (_mean_over(values, p), "sum_of_municipalities") for p in periods}
+    return {p.first.year: (period_mean(values, p), "sum_of_municipalities") for p in periods}
+
+
+# The national long-term figures of the last stores asked for, by store file (and its size
+# and time of change), months and engine: reports for several municipalities of one store
+# in one process compute them once.
+_NATIONAL: dict[tuple[str, int, int, Month, Month, str], pd.DataFrame] = {}
+_NATIONAL_KEPT = 4
 
 
 def _national_long_term(inputs: Inputs, first: Month, engine: str) -> pd.DataFrame:
     """Every municipality's monthly long-term unemployed on dagpenge, first..end of Q."""
+    stat = inputs.store.stat()
+    key = (str(inputs.store.resolve()), stat.st_size, stat.st_mtime_ns, first, inputs.last, engine)
+    if key not in _NATIONAL:
+        while len(_NATIONAL) >= _NATIONAL_KEPT:
+            _NATIONAL.pop(next(iter(_NATIONAL)))
+        _NATIONAL[key] = _compute_national_long_term(inputs, first, engine)
+    return _NATIONAL[key]
+
+
+def _compute_national_long_term(inputs: Inputs, first: Month, engine: str) -> pd.DataFrame:
     backend = engines.connect(inputs.store, engine)
     try:
         expr = long_term_monthly(
@@ -436,10 +449,10 @@ def table_5(inputs: Inputs) -> ReportTable:
     columns += [(f"Årsgns. (år-til-dato)* {y}", p) for y, p in ytd]
     cells = []
     for label, period in columns:
-        mean = _mean_over(starts, period)
+        mean = period_mean(starts, period)
         cells.append(Cell(UPSKILLING_COUNT, label, mean, "count", 0))
         cells.append(
-            Cell(UPSKILLING_SHARE, label, share_pct(mean, _mean_over(ftp, period)), "pct", 1)
+            Cell(UPSKILLING_SHARE, label, share_pct(mean, period_mean(ftp, period)), "pct", 1)
         )
     return _table(
         "tabel 5",
