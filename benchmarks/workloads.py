@@ -12,14 +12,18 @@ appendix  the appendix *Nøgletal* for every municipality with data (all 98) and
           plain pandas baseline (`pandas_baseline.monthly`) instead of the engine.
 quarter   one municipality's figures for a quarter: Gentofte's (157) monthly figures for
           October–December 2022, from the spells of the persons with any segment in
-          Gentofte (the quarterly report itself is not yet code; its figures are these).
-report    the whole quarterly report for Gentofte 2022Q4 from the demo store DB (as `jobtal
-          demo` writes it): `jobtal.report.build.build_report` and
-          `jobtal.report.write.write_report` into OUT (the fifth argument; emptied first);
-          engine `duckdb` only. Not timed afterwards: `jobtal.published.consistency.check` on
-          the written reference-data folder OUT/data (the line's `disagreements`: how many
-          printed figures of the generated report rounding cannot explain, 0 when the report
-          agrees with itself).
+          Gentofte (the person-level core of the quarterly report).
+demo      not measured as a result: makes the national demo store DB as `jobtal demo` does
+          (seed and scale 1 of the demo, all 98 municipalities, company CVRs on the
+          company-directed offers, spells and activations imported) and adds Gentofte's
+          report inputs (`jobtal.synth.report_inputs`: the 13 input files through
+          `import_directory`, the upskilling activations through `import_activations`).
+report    the whole quarterly report for Gentofte 2022Q4 from the demo store DB:
+          `jobtal.report.build.build_report` and `jobtal.report.write.write_report` into
+          OUT (the fifth argument; emptied first); engine `duckdb` only. Not timed
+          afterwards: `jobtal.published.consistency.check` on the written reference-data
+          folder OUT/data (the line's `disagreements`: how many printed figures of the
+          generated report rounding cannot explain, 0 when the report agrees with itself).
 check     not timed: the baseline's monthly figures and appendix against the DuckDB
           engine's on DB, exits 1 on any difference above 1e-9.
 
@@ -49,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pandas_baseline
 
 from jobtal.domain.periods import Month, quarter
+from jobtal.store.importers import import_activations, import_spells
 
 YEAR = 2022
 FIRST, LAST = Month(YEAR - 2, 1), Month(YEAR, 12)
@@ -112,7 +117,6 @@ def _tree_rss_kb(root: int) -> int:
 
 
 def run_import(db: Path, spells: Path, activations: Path) -> int:
-    from jobtal.store.importers import import_activations, import_spells
 
     for suffix in ("", ".wal"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
@@ -165,6 +169,22 @@ def _quarter_pandas(db: Path) -> pd.DataFrame:
     return figures[figures["municipality"] == MUNICIPALITY]
 
 
+def run_demo_store(db: Path) -> int:
+    """The demo's store with the report's inputs; the number of persons."""
+    from jobtal.store.records import import_directory
+    from jobtal.synth import DEFAULT_SEED, build_population, write_parquet
+    from jobtal.synth.report_inputs import with_company_cvrs, write_report_inputs
+
+    population = with_company_cvrs(build_population(DEFAULT_SEED, 1.0), MUNICIPALITY)
+    spells, activations = write_parquet(population, db.parent / "input")
+    run_import(db, spells, activations)
+    inputs = write_report_inputs(population, db.parent / "report_inputs", MUNICIPALITY)
+    import_directory(inputs.directory, db)
+    import_activations(inputs.upskilling_activations, db)
+    persons: int = population.n_persons
+    return persons
+
+
 def run_report(db: Path, out: Path) -> int:
     """Build and write the quarterly report; the number of files written."""
     from jobtal.report.build import build_report
@@ -213,6 +233,8 @@ def _workload(argv: list[str]) -> Callable[[], int]:
         return lambda: run_appendix(engine, db)
     if name == "quarter":
         return lambda: run_quarter(engine, db)
+    if name == "demo":
+        return lambda: run_demo_store(db)
     if name == "report":
         return lambda: run_report(db, Path(argv[3]))
     if name == "check":
