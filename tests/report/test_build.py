@@ -284,3 +284,23 @@ def test_build_report_refuses_a_missing_store_and_a_period_that_is_not_a_quarter
     with pytest.raises(InputError) as raised:
         build_report(store, 9999, parse_period("2022Q4"))
     assert raised.value.problems[0].field == "--municipality"
+
+
+def test_the_published_report_carries_the_seeds_explanations_as_comments(report: Report) -> None:
+    comments = {
+        s.key: b.text
+        for s in report.sections
+        for b in s.blocks
+        if isinstance(b, Paragraph) and b.comment
+    }
+    assert set(comments) == {
+        "oekonomisk_status",
+        "noegletalsstatus",
+        "virksomhedsrettede_tilbud",
+        "plan_opkvalificering",
+        "styringsmodel",
+    }
+    assert "ukrainske flygtninge" in comments["oekonomisk_status"]
+    replaced = build_published_report(SEED, comments={"noegletalsstatus": "Egen tekst."})
+    texts = _paragraph_texts(replaced, "noegletalsstatus")
+    assert texts[-1] == "Egen tekst." and not any("genåbningen" in t for t in texts)

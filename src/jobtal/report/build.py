@@ -22,7 +22,7 @@ from jobtal.errors import InputError, Problem
 from jobtal.published import AppendixRow
 from jobtal.report import texts
 from jobtal.report.model import Cell, Paragraph, Report, ReportTable, Section
-from jobtal.report.published_report import published_tables
+from jobtal.report.published_report import SEED_COMMENTS, published_tables
 from jobtal.report.sections import Context, appendix_sections, report_sections
 
 COMMENTS_FILE = "kommentarer"
@@ -298,7 +298,9 @@ def build_report(
 
 def build_published_report(name: str, *, comments: Mapping[str, str] | None = None) -> Report:
     """The published report `name` (e.g. "gentofte-2023-02") composed from its transcribed
-    tables and appendix: the report year is the appendix's last year, fourth quarter."""
+    tables and appendix: the report year is the appendix's last year, fourth quarter. The
+    seed's own explanations stand as analyst comments (`SEED_COMMENTS`); `comments` replace
+    them section by section."""
     tables = published_tables(name)
     appendix = published.appendix(name)
     place = by_name(name.split("-", 1)[0])
@@ -311,5 +313,5 @@ def build_published_report(name: str, *, comments: Mapping[str, str] | None = No
         committee=texts.DEFAULT_COMMITTEE,
         year=year,
         quarter=4,
-        comments=comments,
+        comments={**SEED_COMMENTS.get(name, {}), **(comments or {})},
     )

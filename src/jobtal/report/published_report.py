@@ -279,3 +279,49 @@ def published_tables(name: str) -> tuple[ReportTable, ...]:
     tables["figur 5"] = figure_5_stated()
     ordered = [tables[t] for t in ORDER if t in tables]
     return (*ordered, *(t for n, t in tables.items() if n not in ORDER))
+
+
+# The seed's explanations of its figures, which an analyst wrote and no table can generate;
+# the published report carries them as analyst comments (marked as such) in their sections.
+SEED_COMMENTS: dict[str, dict[str, str]] = {
+    "gentofte-2023-02": {
+        "oekonomisk_status": (
+            "Det forventede mindreforbrug på overførselsudgifterne skyldes primært, at andelen "
+            "af ukrainske flygtninge, der er kommet i beskæftigelse, er højere end tidligere "
+            "forventet. Kommunens udgifter til danskuddannelse- og forsørgelsesydelser er derfor "
+            "reduceret væsentligt. Dertil kommer, at faldet i ledigheden er større end "
+            "forventningerne ved den økonomiske rapportering for tredje kvartal 2022. Det "
+            "medfører færre forsørgelsesudgifter til både forsikrede ledige samt kontant- og "
+            "uddannelseshjælpsmodtagere, og den faldende ledighed betyder desuden, at udgifterne "
+            "til aktiveringsindsatserne ligeledes er faldet. En gennemgang af kommunens "
+            "forskellige refusionsområder har desuden vist, at Gentofte Kommune kan hjemtage "
+            "yderligere statsrefusion for en række borgere i fleksjob i 2020, 2021 og 2022, og "
+            "dertil kommer mellemkommunal refusion på førtidspensionsområdet. Endelig ses der en "
+            "række mindre modsatrettede bevægelser."
+        ),
+        "noegletalsstatus": (
+            "Faldet i 2021 afspejler, at ledigheden har været kraftigt nedadgående efter "
+            "genåbningen af samfundet i maj måned. Stigningen i antal jobafklaringsforløb skal "
+            "ses i lyset af, at retten til sygedagpenge i 2021 har været forlænget, således at "
+            "ingen sygedagpengemodtagere har kunnet overgå til et jobafklaringsforløb i første "
+            "halvår 2021. Antallet af jobafklaringsforløb faldt på den baggrund kraftigt i 2021 "
+            "og er nu ved at være på samme niveau som før COVID-19."
+        ),
+        "virksomhedsrettede_tilbud": (
+            "Stort set alle målgrupper oplevede i 2021 et fald i antal fuldtidsaktiverede, som "
+            "følge af den midlertidige suspendering af den beskæftigelsesrettede indsats, der "
+            "medførte, at der ikke blev igangsat nye løntilskud eller virksomhedspraktikker i "
+            "starten af 2021. Data for sygedagpenge er opgjort til og med november 2022; data for "
+            "de øvrige målgrupper er opdateret til og med december 2022."
+        ),
+        "plan_opkvalificering": (
+            "Der er ikke kommet nye tal for påbegyndte opkvalificeringsforløb i jobindsats.dk "
+            "siden april 2021."
+        ),
+        "styringsmodel": (
+            "Den gennemsnitlige varighed på offentlig forsørgelse er ikke længere tilgængelig i "
+            "jobindsats.dk. Der pågår et arbejde med at udvikle en måling på baggrund af data fra "
+            "kommunens eget ledelsesinformationssystem."
+        ),
+    }
+}
