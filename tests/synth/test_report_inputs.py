@@ -141,7 +141,9 @@ def test_person_ids_are_the_populations(inputs: ReportInputs, spells: pd.DataFra
 
 
 def test_same_seed_same_files(gentofte: Population, inputs: ReportInputs, tmp_path: Path) -> None:
-    again = write_report_inputs(gentofte, tmp_path / "report")
+    """The same seed gives the same files, also from the population whose activations already
+    carry the assigned CVR numbers (as the demo writes them)."""
+    again = write_report_inputs(with_company_cvrs(gentofte), tmp_path / "report")
     for table, path in inputs.files.items():
         assert again.files[table].read_bytes() == path.read_bytes(), table
     assert again.upskilling_activations.read_bytes() == inputs.upskilling_activations.read_bytes()
@@ -412,6 +414,21 @@ def test_upskilling_starts(
     inside = extra.merge(groups[["person_id", "s", "e"]], on="person_id")
     inside = inside[(inside["s"] <= inside["s_a"]) & (inside["e"] >= inside["e_a"])]
     assert len(inside.drop_duplicates(key)) == len(extra)
+
+
+def test_upskilling_changes_no_long_term_unemployment(
+    inputs: ReportInputs, gentofte_frames: tuple[pd.DataFrame, pd.DataFrame]
+) -> None:
+    """The extra offers count as active days for the 80 % rule, but they lie in spells that
+    are gross-unemployed days already or are never followed by gross unemployment."""
+    spells, own = gentofte_frames
+    extra = pq.read_table(inputs.upskilling_activations).to_pandas()
+    extra = extra.assign(s=days(extra["start"], 0), e=days(extra["end"], 0))
+    before = ref.long_term(spells, own)
+    after = ref.long_term(spells, pd.concat([own, extra], ignore_index=True))
+    for leaf, monthly in before.items():
+        np.testing.assert_array_equal(after[leaf], monthly)
+    assert sum(float(m.sum()) for m in before.values()) > 0
 
 
 # --- Table 12 and figure 5 (cases) ----------------------------------------------------------------
