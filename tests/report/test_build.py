@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,7 +63,7 @@ def report() -> Report:
     return build_published_report(SEED)
 
 
-def _compose(tables: tuple[ReportTable, ...], **kwargs: object) -> Report:
+def _compose(tables: tuple[ReportTable, ...], **kwargs: Any) -> Report:
     return compose(
         tables,
         published.appendix(SEED),
@@ -71,7 +72,7 @@ def _compose(tables: tuple[ReportTable, ...], **kwargs: object) -> Report:
         committee="Erhvervs-, Beskæftigelses- og Integrationsudvalget",
         year=2022,
         quarter=4,
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 

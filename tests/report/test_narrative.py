@@ -262,7 +262,9 @@ def _compose(tables: tuple[ReportTable, ...], rows: list[AppendixRow]) -> Report
     )
 
 
-def _with_cell(tables: tuple[ReportTable, ...], name: str, row: str, column: str, value: float):
+def _with_cell(
+    tables: tuple[ReportTable, ...], name: str, row: str, column: str, value: float
+) -> tuple[ReportTable, ...]:
     out = []
     for table in tables:
         if table.name == name:
