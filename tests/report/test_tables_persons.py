@@ -15,6 +15,7 @@ from jobtal.domain.periods import Month, quarter
 from jobtal.errors import InputError
 from jobtal.published.tables import report_table
 from jobtal.report.model import ReportTable
+from jobtal.report.published_report import published_tables
 from jobtal.report.tables_persons import person_tables
 from jobtal.store.schema import connect
 
@@ -101,17 +102,39 @@ def test_labels_units_and_decimals_are_the_published_ones(
         assert (cell.unit, cell.decimals) == (shown["unit"], shown["decimals"]), cell
 
 
-def test_captions_sources_and_notes(tables: dict[str, ReportTable]) -> None:
-    assert tables["tabel 6"].title == (
-        "Tabel 6. Antal personer i ordinær uddannelse 1 mdr. efter afsluttet ledighedsforløb"
+@pytest.mark.parametrize("name", [*MINE, "figur 1", "figur 4", "figur 5"])
+def test_captions_sources_notes_as_the_published_report(
+    tables: dict[str, ReportTable], name: str
+) -> None:
+    published = {t.name: t for t in published_tables(PUBLISHED)}[name]
+    mine = tables[name]
+    assert (mine.title, mine.source, mine.row_header) == (
+        published.title,
+        published.source,
+        published.row_header,
     )
-    assert tables["tabel 6"].source == "Kilde: Jobindsats.dk og egne beregninger"
-    assert tables["tabel 2"].source == "Kilde: Jobindsats.dk"
-    # The months of the year to date come from the data: upskilling to April 2021, wages
-    # to October 2022.
-    assert tables["tabel 5"].notes == ("* År-til-dato er for perioden januar-april",)
-    assert tables["tabel 9"].notes == ("* År-til-dato er for perioden januar-oktober",)
-    assert tables["tabel 7"].notes == ("År-til-dato er for perioden januar-oktober",)
+    if name.startswith("tabel"):
+        # The months of the year to date come from the data: upskilling starts to April
+        # 2021, wages to October 2022, as in the seed.
+        assert mine.notes == published.notes
+
+
+def test_notes_follow_the_data(tmp_path: Path) -> None:
+    rows = _rows()
+    rows["wage_months"] = [("b", d("2022-03-01"), 5.0)]
+    rows["activation_spells"] = [("a", "ordinaer_uddannelse", d("2022-06-30"), None, None, None)]
+    store = make_store(tmp_path / "s.duckdb", rows)
+    found = {x.name: x for x in person_tables(store, GENTOFTE, quarter(2022, 4))}
+    assert found["tabel 9"].notes == ("* År-til-dato er for januar-marts måned.",)
+    assert found["tabel 9"].columns[-1] == "år-til-dato* 2022"
+    assert found["tabel 5"].notes == (
+        "* År-til-dato er for perioden januar-juni i hhv. 2019, 2020, 2021 og 2022",
+    )
+    assert found["tabel 5"].columns[:3] == (
+        "Årsgns. (hele året) 2019",
+        "Årsgns. (hele året) 2020",
+        "Årsgns. (hele året) 2021",
+    )
 
 
 def test_table_2_long_term_on_dagpenge_and_national_share(tables: dict[str, ReportTable]) -> None:

@@ -49,11 +49,20 @@ from jobtal.report.persons_inputs import (
     load_inputs,
     monthly_sum,
 )
+from jobtal.report.published_report import (
+    FIGURE_TITLES,
+    JOBINDSATS,
+    OWN_SYSTEM,
+    SEED_CAPTIONS,
+)
 
-SOURCE_JOBINDSATS = "Kilde: Jobindsats.dk"
-SOURCE_OWN = "Kilde: Jobindsats.dk og egne beregninger"
-SOURCE_CASES = "Kilde: Sagsantal er opgjort på baggrund af data fra jobindsats.dk"
-SOURCE_LIS = "Kilde: Kommunens eget ledelsesinformationssystem"
+# The source lines of the charts (the tables' come with their captions).
+FIGURE_SOURCES: dict[str, str] = {
+    "figur 1": JOBINDSATS,
+    "figur 2": JOBINDSATS,
+    "figur 4": JOBINDSATS,
+    "figur 5": OWN_SYSTEM,
+}
 
 MONTH_NAMES = (
     "januar",
@@ -93,17 +102,10 @@ def person_tables(
             table_2(inputs, engine),
             table_5(inputs),
             table_6(inputs),
-            wage_table(inputs, "tabel 7", YOUTH_BENEFIT, "Unge på uddannelseshjælp", "", ""),
+            wage_table(inputs, "tabel 7", YOUTH_BENEFIT, "", ""),
             table_8(inputs),
-            wage_table(
-                inputs,
-                "tabel 9",
-                INTEGRATION_PROGRAMME,
-                "Personer omfattet af integrationsprogrammet",
-                "*",
-                "* ",
-            ),
-            wage_table(inputs, "tabel 11", ACTIVITY_READY, "Aktivitetsparate ledige", "*", "* "),
+            wage_table(inputs, "tabel 9", INTEGRATION_PROGRAMME, "*", "* "),
+            wage_table(inputs, "tabel 11", ACTIVITY_READY, "*", "* "),
             figure_5(inputs),
             table_12(inputs),
         )
@@ -127,14 +129,17 @@ def _days(period: Period) -> tuple[date, date]:
 
 def _table(
     name: str,
-    title: str,
     rows: Iterable[str],
     columns: Iterable[str],
     cells: Iterable[Cell],
-    source: str,
     notes: tuple[str, ...] = (),
-    row_header: str = "",
 ) -> ReportTable:
+    """A table with the seed's caption, source line and row header (one declaration of
+    them, `jobtal.report.published_report`, for the published and the computed report)."""
+    if name in FIGURE_TITLES:
+        title, source, row_header = FIGURE_TITLES[name], FIGURE_SOURCES[name], ""
+    else:
+        title, source, row_header = SEED_CAPTIONS[name]
     return ReportTable(
         name=name,
         title=title,
@@ -147,14 +152,36 @@ def _table(
     )
 
 
+def _months_words(last: Month) -> str:
+    return MONTH_NAMES[0] if last.month == 1 else f"januar-{MONTH_NAMES[last.month - 1]}"
+
+
+def _and_list(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} og {words[-1]}"
+
+
 def ytd_note(last: Month, marker: str = "* ") -> str:
-    """The footnote naming the months of the year-to-date columns.
+    """The note naming the months of the year-to-date columns of tables 7, 9, 11 (in the
+    words of the seed's text).
 
     >>> ytd_note(Month(2022, 10))
-    '* År-til-dato er for perioden januar-oktober'
+    '* År-til-dato er for januar-oktober måned.'
     """
-    months = MONTH_NAMES[0] if last.month == 1 else f"januar-{MONTH_NAMES[last.month - 1]}"
-    return f"{marker}År-til-dato er for perioden {months}"
+    return f"{marker}År-til-dato er for {_months_words(last)} måned."
+
+
+def upskilling_note(last: Month, years: list[int]) -> str:
+    """The footnote of table 5: the months and years of its year-to-date columns.
+
+    >>> upskilling_note(Month(2021, 4), [2019, 2020, 2021])
+    '* År-til-dato er for perioden januar-april i hhv. 2019, 2020 og 2021'
+    """
+    if len(years) == 1:
+        return f"* År-til-dato er for perioden {_months_words(last)} {years[0]}"
+    return (
+        f"* År-til-dato er for perioden {_months_words(last)} i hhv. "
+        f"{_and_list([str(y) for y in years])}"
+    )
 
 
 def lagged_columns(
@@ -219,13 +246,7 @@ def figure_1(inputs: Inputs) -> ReportTable:
         for p in periods
     ]
     return _table(
-        "figur 1",
-        "Figur 1. Udvikling i årsgennemsnit blandt arbejdsmarkedets målgrupper",
-        (row.label for row in rows),
-        (str(p.first.year) for p in periods),
-        cells,
-        SOURCE_JOBINDSATS,
-        row_header="Fuldtidspersoner (årsgennemsnit)",
+        "figur 1", (row.label for row in rows), (str(p.first.year) for p in periods), cells
     )
 
 
@@ -236,10 +257,8 @@ def _chart_months(inputs: Inputs) -> list[Month]:
 def _monthly_chart(
     inputs: Inputs,
     name: str,
-    title: str,
     rows: list[tuple[str, tuple[str, ...]]],
     measures: tuple[str, ...],
-    row_header: str,
 ) -> ReportTable:
     months = _chart_months(inputs)
     cells = []
@@ -249,29 +268,13 @@ def _monthly_chart(
             Cell(label, m.code, sum(values.get(m, 0.0) for values in sums), "ftp", 0)
             for m in months
         ]
-    return _table(
-        name,
-        title,
-        (label for label, _ in rows),
-        (m.code for m in months),
-        cells,
-        SOURCE_JOBINDSATS,
-        row_header=row_header,
-    )
+    return _table(name, (label for label, _ in rows), (m.code for m in months), cells)
 
 
 def figure_2(inputs: Inputs) -> ReportTable:
     """Monthly full-time activated in løntilskud plus virksomhedspraktik per group."""
     rows = [(row.label, row.leaves) for row in COMPANY_OFFER_ROWS if row.parent is not None]
-    return _monthly_chart(
-        inputs,
-        "figur 2",
-        "Figur 2. Fuldtidsaktiverede i løntilskud og virksomhedspraktik fordelt på udvalgte "
-        "målgrupper",
-        rows,
-        ("wage_subsidy_ftp", "work_placement_ftp"),
-        "Fuldtidsaktiverede",
-    )
+    return _monthly_chart(inputs, "figur 2", rows, ("wage_subsidy_ftp", "work_placement_ftp"))
 
 
 def figure_4(inputs: Inputs) -> ReportTable:
@@ -282,14 +285,7 @@ def figure_4(inputs: Inputs) -> ReportTable:
         ("Kontanthjælp og S&H-ydelse", kh_shy.leaves),
         ("I alt", total.leaves),
     ]
-    return _monthly_chart(
-        inputs,
-        "figur 4",
-        "Figur 4. Langtidsledige fuldtidspersoner",
-        rows,
-        ("long_term_ftp",),
-        "Langtidsledige fuldtidspersoner",
-    )
+    return _monthly_chart(inputs, "figur 4", rows, ("long_term_ftp",))
 
 
 # --- table 2 -------------------------------------------------------------------------------
@@ -410,12 +406,9 @@ def _table_2_cells(figures: list[AreaFigure], rar: str, name: str, years: list[i
             cells.append(Cell(row, str(figure.year), figure.value, "pct", 2))
     return _table(
         "tabel 2",
-        "Tabel 2. Langtidsledige dagpengemodtagere",
         (WHOLE_COUNTRY, rar_label(rar), name, f"{name}s landsandel"),
         [str(y) for y in years] + list(changes.values()),
         cells,
-        SOURCE_JOBINDSATS,
-        row_header="Langtidsledige dagpengemodtagere",
     )
 
 
@@ -456,13 +449,10 @@ def table_5(inputs: Inputs) -> ReportTable:
         )
     return _table(
         "tabel 5",
-        "Tabel 5. Opkvalificeringsforløb",
         (UPSKILLING_COUNT, UPSKILLING_SHARE),
         (label for label, _ in columns),
         cells,
-        SOURCE_OWN,
-        notes=(ytd_note(data_last),),
-        row_header="Påbegyndte opkvalificeringsforløb",
+        notes=(upskilling_note(data_last, [y for y, _ in ytd]),),
     )
 
 
@@ -512,15 +502,7 @@ def table_6(inputs: Inputs) -> ReportTable:
         courses, in_education = found.get(label, (0, 0))
         cells.append(Cell(COURSES_ENDED, label, float(courses), "count", 0))
         cells += _share_cells(COURSES_EDUCATION, COURSES_SHARE, label, in_education, courses)
-    return _table(
-        "tabel 6",
-        "Tabel 6. Antal personer i ordinær uddannelse 1 mdr. efter afsluttet ledighedsforløb",
-        (COURSES_ENDED, COURSES_EDUCATION, COURSES_SHARE),
-        periods,
-        cells,
-        SOURCE_OWN,
-        row_header="Ordinær uddannelse",
-    )
+    return _table("tabel 6", (COURSES_ENDED, COURSES_EDUCATION, COURSES_SHARE), periods, cells)
 
 
 # --- tables 7, 9, 11 and 8 -----------------------------------------------------------------
@@ -536,12 +518,7 @@ def _last_wage_month(inputs: Inputs) -> Month:
 
 
 def wage_table(
-    inputs: Inputs,
-    name: str,
-    leaves: tuple[str, ...],
-    row_header: str,
-    marker: str,
-    note_marker: str,
+    inputs: Inputs, name: str, leaves: tuple[str, ...], marker: str, note_marker: str
 ) -> ReportTable:
     """Persons in a group with ordinary wage hours, count and share: whole years and year
     to date up to the last month with wage data (tables 7, 9, 11)."""
@@ -564,14 +541,7 @@ def wage_table(
         persons, with_wage = found.get(label, (0, 0))
         cells += _share_cells(WAGE_COUNT, WAGE_SHARE, label, with_wage, persons)
     return _table(
-        name,
-        f"Tabel {name.split()[-1]}. Ordinære lønnede timer",
-        (WAGE_COUNT, WAGE_SHARE),
-        columns,
-        cells,
-        SOURCE_OWN,
-        notes=(ytd_note(data_last, note_marker),),
-        row_header=row_header,
+        name, (WAGE_COUNT, WAGE_SHARE), columns, cells, notes=(ytd_note(data_last, note_marker),)
     )
 
 
@@ -599,15 +569,7 @@ def table_8(inputs: Inputs) -> ReportTable:
     for label in periods:
         persons, with_offer = found.get(label, (0, 0))
         cells += _share_cells(OFFER_COUNT, OFFER_SHARE, label, with_offer, persons)
-    return _table(
-        "tabel 8",
-        "Tabel 8. Virksomhedsrettede tilbud",
-        (OFFER_COUNT, OFFER_SHARE),
-        periods,
-        cells,
-        SOURCE_OWN,
-        row_header="Unge på uddannelseshjælp",
-    )
+    return _table("tabel 8", (OFFER_COUNT, OFFER_SHARE), periods, cells)
 
 
 # --- figure 5 and table 12 -----------------------------------------------------------------
@@ -641,15 +603,7 @@ def figure_5(inputs: Inputs) -> ReportTable:
         persons, weeks = found.get(code, (0, None))
         cells.append(Cell(DURATION, code, None if weeks is None else float(weeks), "weeks", 0))
         cells.append(Cell(PERSONS, code, float(persons), "count", 0))
-    return _table(
-        "figur 5",
-        "Figur 5. Gennemsnitlig varighed (antal uger) pr. sagsforløb og antal personer",
-        (DURATION, PERSONS),
-        ends,
-        cells,
-        SOURCE_LIS,
-        row_header="Borgere i den rehabiliterende indsats",
-    )
+    return _table("figur 5", (DURATION, PERSONS), ends, cells)
 
 
 CASES_TOTAL = "Antal sager i alt"
@@ -706,10 +660,7 @@ def table_12(inputs: Inputs) -> ReportTable:
         cells.append(Cell(label, change, change_pct(ratios[-1], ratios[0]), "pct", 1))
     return _table(
         "tabel 12",
-        "Tabel 12.",
         (label for label, _, _ in rows),
         [*(col for cols in labels.values() for col in cols), change],
         cells,
-        SOURCE_CASES,
-        row_header="Målgrupper",
     )
