@@ -483,6 +483,15 @@ def test_cases_per_staff_year(inputs: ReportInputs) -> None:
     assert staffing["quarter"].nunique() == 20
 
 
+def test_cases_of_a_person_never_overlap(inputs: ReportInputs) -> None:
+    cases = read(inputs, "cases").sort_values(["person_id", "start"])
+    cases["s"] = days(cases["start"], 0)
+    cases["e"] = days(cases["end"], day(2022, 12, 31))
+    same = cases["person_id"].eq(cases["person_id"].shift())
+    assert (cases.loc[same, "s"] > cases["e"].shift()[same]).all()
+    assert (cases["e"] >= cases["s"]).all() and (cases["municipality"] == GENTOFTE).all()
+
+
 def test_weeks_per_case(inputs: ReportInputs, spells: pd.DataFrame) -> None:
     """Figure 5: 73 weeks at the end of 2020Q1, 100 at the end of 2022Q3; every person in the
     rehabilitation groups has an open case (the population holds fewer than the published
