@@ -73,6 +73,10 @@ class Inputs:
         self.backend.disconnect()
 
 
+class NoPersonData(InputError):
+    """The store has no benefit segment in the municipality."""
+
+
 def missing_store(path: Path) -> InputError:
     return InputError(
         [
@@ -122,7 +126,7 @@ def load_inputs(store: Path, municipality: int, quarter: Period, engine: str = "
     tables = {"benefit_segments": ibis.memtable(kept)}
     if kept.num_rows == 0:
         backend.disconnect()
-        raise InputError(
+        raise NoPersonData(
             [
                 Problem(
                     str(store),

@@ -46,6 +46,7 @@ from jobtal.report.model import Cell, ReportTable
 from jobtal.report.persons_inputs import (
     Inputs,
     Monthly,
+    NoPersonData,
     load_inputs,
     monthly_sum,
 )
@@ -92,8 +93,15 @@ def person_tables(
     `engine` runs the monthly engine figures (and, where the store's area_series lacks
     them, the national long-term figures of table 2); the other queries run on DuckDB over
     the municipality's persons, held in memory.
+
+    No tables (an empty tuple) when the store has no benefit segment in the municipality:
+    the report then says that there are no data, as for a missing appendix. InputError when
+    there is no store.
     """
-    inputs = load_inputs(Path(store), municipality, quarter, engine)
+    try:
+        inputs = load_inputs(Path(store), municipality, quarter, engine)
+    except NoPersonData:
+        return ()
     try:
         return (
             figure_1(inputs),
