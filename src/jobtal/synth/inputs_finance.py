@@ -10,6 +10,7 @@ docs/figures.md prints exactly as published (a printed `3,3` stands for every va
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -106,12 +107,18 @@ def integration_employment(code: int, rng: np.random.Generator) -> pd.DataFrame:
     return frame
 
 
+def _rounded(value: float, decimals: int) -> float:
+    """The value as printed: half away from zero, as jobtal.formatting rounds."""
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+
+
 def _persons_sum(employed_sum: int, n: int, share: float) -> int:
     """The sum of the monthly persons whose mean makes the employed's share print as `share`
     (one decimal): the candidate nearest the exact value that rounds right."""
     exact = employed_sum / (share / 100.0)
     for candidate in sorted(range(int(exact) - 3, int(exact) + 4), key=lambda c: abs(c - exact)):
-        if round(employed_sum / candidate * 100.0, 1) == share:
+        if _rounded(employed_sum / candidate * 100.0, 1) == share:
             return candidate
     raise ValueError(f"ingen personsum giver andelen {share}")
 
