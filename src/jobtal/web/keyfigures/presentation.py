@@ -152,7 +152,9 @@ def appendix_chart(
         .encode(
             y=alt.Y("group:N", title=None, sort=order),
             x=alt.X(
-                "value:Q", title="Fuldtidspersoner (årsgennemsnit)", axis=alt.Axis(format=",d")
+                "value:Q",
+                title="Fuldtidspersoner (årsgennemsnit)",
+                axis=alt.Axis(format=",d", tickCount=8),
             ),
             yOffset=alt.YOffset("year:N"),
             color=alt.Color("year:N", title="År"),
@@ -165,7 +167,8 @@ def appendix_chart(
             href="url:N",
         )
         .add_params(picked)
-        .properties(width="container", description=title)
+        # A thin bar per year, so the twelve groups fit on a screen.
+        .properties(width="container", height={"step": 7, "for": "offset"}, description=title)
     )
     latest = max(years)
     top = max((r for r in groups if r["year"] == latest), key=lambda r: r["value"] or 0.0)
