@@ -7,6 +7,7 @@ The HTML is parsed (html.parser) and checked for what a reader with a screen rea
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -317,6 +318,13 @@ def test_html_is_danish_and_self_contained(html: str, tree: Element) -> None:
     assert tree.all("style")
 
 
+def test_ids_are_unique(html: str) -> None:
+    markup = re.sub(r"<script.*?</script>", "", html, flags=re.DOTALL)
+    ids = re.findall(r' id="([^"]+)"', markup)
+    assert "tabel-7" in ids and "data-figur-4" in ids
+    assert len(ids) == len(set(ids))
+
+
 def test_every_table_has_caption_and_header_cells(tree: Element) -> None:
     tables = tree.all("table")
     # 8 report tables, of which the 2 chart tables are shown again as the charts' data.
@@ -592,6 +600,24 @@ def test_pdf_charts_are_vector_with_danish_months(pdf: bytes, tmp_path: Path) ->
     assert "Oct" not in text
 
 
+@pytestmark_pdf
+def test_pdf_nothing_overflows_the_page(pdf: bytes, tmp_path: Path) -> None:
+    """Every word of every page lies inside the page's side margins (15 mm = 42,5 pt on the
+    landscape pages, 18 mm on the others): no table or chart runs off the paper."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    boxes = tmp_path / "boxes.html"
+    subprocess.run(["pdftotext", "-bbox", str(path), str(boxes)], check=True)
+    text = boxes.read_text(encoding="utf-8")
+    pages = re.findall(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', text, re.DOTALL)
+    assert pages
+    for width, body in pages:
+        words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', body)
+        assert words
+        assert min(float(left) for left, _ in words) >= 42
+        assert max(float(right) for _, right in words) <= float(width) - 42
+
+
 def test_pdf_noegletal_is_on_a_landscape_page(pdf: bytes) -> None:
     import io
 
@@ -666,3 +692,49 @@ def test_charts_are_interactive_offline_with_danish_tooltips(html: str, tmp_path
     assert "1.097" in text
     assert "Fuldtidspersoner" in text
     assert [url for url in requests if not url.startswith(("file:", "data:"))] == []
+
+
+# --- the whole published report -----------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytestmark_pdf
+def test_whole_published_report_renders(tmp_path: Path) -> None:
+    """The seed's report, composed from its transcription, renders whole: every table with a
+    caption, every sentence filled, every heading in the PDF, the seed's figures printed the
+    Danish way, landscape pages for the appendix Nøgletal only."""
+    import io
+
+    from pypdf import PdfReader
+
+    from jobtal.report.build import build_published_report
+
+    report = build_published_report("gentofte-2023-02")
+    html = render_html(report, interactive=False)
+    tree = Tree(html).root
+    tables = tree.all("table")
+    assert len(tables) >= 20
+    assert all(table.all("caption")[0].text().strip() for table in tables)
+    (main,) = tree.all("main")
+    assert not re.search(r"\{\d+\}", main.text())
+    pdf = render_pdf(report)
+    pages = _pages(pdf, tmp_path)
+    text = " ".join(" ".join(pages).split()).replace(NBSP, " ")
+    for section in report.sections + report.appendices:
+        assert " ".join(section.heading.split()) in text
+    # Seed figures: tabel 2, tabel 13, the transfers' corrected budget, tabel 3's share.
+    for number in ("20.333", "-54,7 %", "18.757", "557,0", "29,3 %", "1.097"):
+        assert number in text
+    reader = PdfReader(io.BytesIO(pdf))
+    landscape = [
+        index
+        for index, page in enumerate(reader.pages)
+        if float(page.mediabox.width) > float(page.mediabox.height)
+    ]
+    # One run of landscape pages, beginning with the appendix's target-group overview; the
+    # report before it and Budgetændringer after it are portrait.
+    assert landscape == list(range(landscape[0], landscape[-1] + 1))
+    assert "Målgruppeoversigt" in pages[landscape[0]]
+    assert "Målgruppeoversigt" not in " ".join(pages[: landscape[0]])
+    assert landscape[-1] < len(pages) - 1
+    assert f"Side 1 af {len(pages)}" in pages[0]
