@@ -28,7 +28,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jinja2
@@ -291,7 +291,10 @@ def _block(
     return Block("table", table=table_view(report.table(block)))
 
 
+@lru_cache(maxsize=32)
 def _chart(chart: Chart, table: ReportTable) -> ChartView:
+    """A chart's spec, SVG and data table; kept for the next rendering of the same report
+    (the HTML and the PDF of `jobtal report` draw the same charts, a second each)."""
     spec = charts.chart_spec(chart, table)
     svg = charts.spec_svg(spec)
     uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
