@@ -24,6 +24,7 @@ from jobtal.report.render import (
     appendix_context,
     column_groups,
     paginated,
+    paragraph_role,
     quarter_label,
     render_appendix_pdf,
     render_html,
@@ -534,6 +535,33 @@ def test_appendix_context_names_what_the_title_does_not(report: Report) -> None:
     assert appendix_context(titled) == (
         "Bilag til Kvartalsrapportering – Gentofte Kommune, fjerde kvartal 2022"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Ordinære job (Mål)", "lead"),
+        ("Beskæftigelse (Måling fra jobindsats.dk)", "lead"),
+        ("Status på målene", "lead"),
+        ("I forlængelse af ovenstående måles der på:", "keep"),
+        ("Antallet er faldet med 311 fuldtidspersoner.", ""),
+        ("Se figur 4 (nedenfor)", ""),
+        (
+            "En lang sætning uden punktum, som fortsætter og fortsætter "
+            "langt ud over en overskrifts længde",
+            "",
+        ),
+    ],
+)
+def test_paragraph_roles(text: str, role: str) -> None:
+    assert paragraph_role(text) == role
+
+
+def test_run_in_heading_is_marked_in_the_page(report: Report) -> None:
+    extra = Section("x", "Ekstra", (Paragraph("Ordinære job (Mål)"), Paragraph("Tekst.")))
+    html = render_html(replace(report, sections=(*report.sections, extra)), interactive=False)
+    assert '<p class="lead">Ordinære job (Mål)</p>' in html
+    assert "<p>Tekst.</p>" in html
 
 
 def test_quarter_label() -> None:

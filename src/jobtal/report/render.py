@@ -45,6 +45,8 @@ APPENDIX_KEYS = ("noegletal", "budgetaendringer")
 # A table with more columns than this is set in a smaller type so that it fits the page.
 WIDE_COLUMNS = 6
 HERAF = "Heraf: "
+# A paragraph at most this long without closing punctuation is a run-in heading.
+LEAD_LENGTH = 90
 # A table of more rows than this may break across pages; a shorter one is kept on one page.
 LONG_ROWS = 15
 
@@ -102,6 +104,7 @@ class Block:
     kind: str  # paragraph, table, chart
     text: str = ""
     comment: bool = False
+    role: str = ""  # of a paragraph: "lead" (a run-in heading), "keep" (leads into the next)
     table: TableView | None = None
     chart: ChartView | None = None
 
@@ -285,13 +288,28 @@ def _block(
     rows: Sequence[AppendixRow],
 ) -> Block:
     if isinstance(block, Paragraph):
-        return Block("paragraph", text=text_of(block, tables, rows), comment=block.comment)
+        text = text_of(block, tables, rows)
+        return Block("paragraph", text=text, comment=block.comment, role=paragraph_role(text))
     if isinstance(block, Chart):
         return Block("chart", chart=_chart(block, report.table(block.table)))
     return Block("table", table=table_view(report.table(block)))
 
 
 @lru_cache(maxsize=32)
+def paragraph_role(text: str) -> str:
+    """How a paragraph is set: a short line without closing punctuation is a run-in heading
+    of the seed ("Ordinære job (Mål)"), set in bold and kept with what follows; a line that
+    ends in a colon ("... måles der på:") is kept with what follows; any other is plain."""
+    stripped = text.rstrip()
+    if stripped.endswith(":"):
+        return "keep"
+    if len(stripped) <= LEAD_LENGTH and not stripped.endswith((".", "!", "?", ")")):
+        return "lead"
+    if len(stripped) <= LEAD_LENGTH and re.search(r"\((Mål|Måling[^)]*)\)$", stripped):
+        return "lead"
+    return ""
+
+
 def _chart(chart: Chart, table: ReportTable) -> ChartView:
     """A chart's spec, SVG and data table; kept for the next rendering of the same report
     (the HTML and the PDF of `jobtal report` draw the same charts, a second each)."""
