@@ -41,7 +41,6 @@ from jobtal.report.model import Chart, Paragraph, Report, ReportTable, Section
 from jobtal.report.narrative import text_of
 
 TEMPLATES = Path(__file__).parent / "templates"
-APPENDIX_KEYS = ("noegletal", "budgetaendringer")
 # A table with more columns than this is set in a smaller type so that it fits the page.
 WIDE_COLUMNS = 6
 HERAF = "Heraf: "
@@ -140,7 +139,9 @@ def render_pdf(report: Report, *, appendix: Sequence[AppendixRow] | None = None)
     return _pdf(render_html(report, appendix=appendix, interactive=False))
 
 
-def render_appendix_pdf(report: Report, key: str, *, appendix: Sequence[AppendixRow] = ()) -> bytes:
+def render_appendix_pdf(
+    report: Report, key: str, *, appendix: Sequence[AppendixRow] | None = None
+) -> bytes:
     """One appendix of the report (`noegletal` or `budgetaendringer`) as an A4 PDF."""
     found = [section for section in report.appendices if section.key == key]
     if not found:
@@ -295,7 +296,6 @@ def _block(
     return Block("table", table=table_view(report.table(block)))
 
 
-@lru_cache(maxsize=32)
 def paragraph_role(text: str) -> str:
     """How a paragraph is set: a short line without closing punctuation is a run-in heading
     of the seed ("Ordinære job (Mål)"), set in bold and kept with what follows; a line that
@@ -310,6 +310,7 @@ def paragraph_role(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=32)
 def _chart(chart: Chart, table: ReportTable) -> ChartView:
     """A chart's spec, SVG and data table; kept for the next rendering of the same report
     (the HTML and the PDF of `jobtal report` draw the same charts, a second each)."""
