@@ -19,7 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from jobtal.domain.municipalities import WHOLE_COUNTRY, all_municipalities
-from jobtal.domain.periods import Month, Period, quarter, year, year_to_date
+from jobtal.domain.periods import Month, Period, year, year_to_date
+from jobtal.domain.periods import quarter as quarter_period
 from jobtal.domain.target_groups import (
     COMPANY_OFFER_ROWS,
     DAGPENGE_LEAVES,
@@ -472,13 +473,13 @@ COURSES_SHARE = "Andel i pct."
 
 
 def _quarter_of(month: Month) -> Period:
-    return quarter(month.year, (month.month - 1) // 3 + 1)
+    return quarter_period(month.year, (month.month - 1) // 3 + 1)
 
 
 def rolling_label(last_quarter: Period) -> str:
     """The label of the rolling year ending with a quarter.
 
-    >>> rolling_label(quarter(2022, 3))
+    >>> rolling_label(quarter_period(2022, 3))
     'Rullende år 4kv21-3kv22'
     """
     first = _quarter_of(last_quarter.first.shift(-9))
@@ -595,7 +596,7 @@ def figure_5(inputs: Inputs) -> ReportTable:
     """Mean weeks since case start and persons, at the end of each quarter from Q1 of Y−2
     to the quarter before Q."""
     quarters = []
-    current = quarter(inputs.year - 2, 1)
+    current = quarter_period(inputs.year - 2, 1)
     while current.first < inputs.quarter.first:
         quarters.append(current)
         current = _quarter_of(current.last.shift(1))
@@ -620,7 +621,7 @@ CASES_TOTAL = "Antal sager i alt"
 def table_12(inputs: Inputs) -> ReportTable:
     """Average cases, staff-years and cases per staff-year per group category in Q4 of the
     base year and in Q; change in percent of cases per staff-year."""
-    base = quarter(CASES_BASE_YEAR, 4)
+    base = quarter_period(CASES_BASE_YEAR, 4)
     now = inputs.quarter
     codes = {quarter_code(base): base, quarter_code(now): now}
     cases_frame = inputs.run(
