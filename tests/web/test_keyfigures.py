@@ -196,22 +196,26 @@ def test_group_months_sum_the_leaves_and_average_to_the_appendix(
     settings.JOBTAL_KEYFIGURES_CACHE = cache_dir  # type: ignore[attr-defined]
     figures = data.key_figures(GENTOFTE, 2022, store)
     rows = load_appendix(store, GENTOFTE, 2022).rows
-    for key, label in (
-        ("forsikrede", "Forsikrede ledige"),
-        ("kh", "Kontanthjælp"),
-        ("i_alt", "I alt"),
+    for key, table, label in (
+        ("forsikrede", "target_groups", "Forsikrede ledige"),
+        ("kh", "target_groups", "Kontanthjælp"),
+        ("i_alt", "target_groups", "I alt"),
+        ("langtid", "long_term", "Langtidsledigheden"),
+        ("langtid.dagpenge", "long_term", "Dagpengemodtagere"),
     ):
         months = figures.group_months(key)
         appendix = next(
             r["value"]
             for r in rows
-            if r["table"] == "target_groups"
+            if r["table"] == table
             and r["label"] == label
             and r["year"] == 2022
             and r["measure"] == "ftp"
         )
         assert sum(v for _, v in months) / 12 == pytest.approx(appendix)
     assert [v for _, v in figures.group_months("i_alt")] == pytest.approx([1200] * 6 + [1203] * 6)
+    # On dagpenge since 2020 without an offer: long-term unemployed all through 2022.
+    assert [v for _, v in figures.group_months("langtid")] == pytest.approx([1200] * 12)
 
 
 def test_cache_computes_once_per_store_version(
@@ -242,6 +246,39 @@ def test_cache_computes_once_per_store_version(
     third = data.key_figures(GENTOFTE, 2022, own)
     assert len(calls) == 2
     assert sum(v for _, v in third.group_months("sygedagpenge")) == pytest.approx(12)
+
+
+@pytest.mark.django_db
+def test_a_municipality_with_series_only_has_an_appendix_but_no_months(
+    store: Path, tmp_path: Path, settings: object
+) -> None:
+    """Aarhus has only monthly series (as imported from jobindsats.dk): 50 insured
+    unemployed every month of 2022. The appendix shows them; the drill-down has no months
+    and says why."""
+    own = tmp_path / "jobtal.duckdb"
+    own.write_bytes(store.read_bytes())
+    con = schema.connect(own)
+    rows = [
+        ("Aarhus", "target_groups", "forsikrede", date(2022, m, 1), "ftp", 50.0, "test")
+        for m in range(1, 13)
+    ]
+    con.executemany("INSERT INTO area_series VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    con.close()
+    settings.JOBTAL_KEYFIGURES_DB = own  # type: ignore[attr-defined]
+    settings.JOBTAL_KEYFIGURES_CACHE = tmp_path / "cache"  # type: ignore[attr-defined]
+    client = client_for(None)
+    page = client.get(reverse("keyfigures:appendix", args=[751, 2022]))
+    assert page.status_code == 200
+    text = page.content.decode()
+    target = _tables(text)[TABLE_TITLES["target_groups"]]
+    column = target[0].index("2022 Årsgns.")
+    assert {r[0]: r[column] for r in target[1:]}["Forsikrede ledige"] == "50"
+    assert "fra databasens serier" in text
+    assert reverse("keyfigures:group", args=[751, 2022, "forsikrede"]) not in text
+    months = client.get(reverse("keyfigures:group", args=[751, 2022, "forsikrede"]))
+    assert months.status_code == 200
+    assert "ingen månedstal" in months.content.decode()
+    assert 'id="chart-months"' not in months.content.decode()
 
 
 @pytest.mark.django_db

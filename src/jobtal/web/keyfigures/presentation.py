@@ -124,11 +124,14 @@ def _main_groups(rows: Sequence[AppendixRow]) -> list[AppendixRow]:
 
 
 def appendix_chart(
-    rows: Sequence[AppendixRow], municipality: str, group_url: Callable[[str], str]
+    rows: Sequence[AppendixRow],
+    municipality: str,
+    group_url: Callable[[str], str] | None,
 ) -> Chart | None:
     """Bars of full-time persons per main target group and year; a click on a bar opens the
-    group's months, a click on a year in the legend highlights that year. None when the
-    appendix has no target-group figures."""
+    group's months (`group_url`; None: no links, when there are no months), a click on a
+    year in the legend highlights that year. None when the appendix has no target-group
+    figures."""
     groups = [r for r in _main_groups(rows) if r["value"] is not None]
     if not groups:
         return None
@@ -138,10 +141,12 @@ def appendix_chart(
             "year": str(r["year"]),
             "value": r["value"],
             "text": formatting.number(r["value"]),
-            "url": group_url(ROW_KEYS[("target_groups", r["label"], None)]),
         }
         for r in groups
     ]
+    if group_url is not None:
+        for record, r in zip(records, groups, strict=True):
+            record["url"] = group_url(ROW_KEYS[("target_groups", r["label"], None)])
     years = sorted({r["year"] for r in groups})
     order: list[str] = list(dict.fromkeys(r["label"] for r in groups))
     title = f"Fuldtidspersoner pr. målgruppe, {municipality} ({years[0]}–{years[-1]})"
@@ -164,7 +169,7 @@ def appendix_chart(
                 alt.Tooltip("year:N", title="År"),
                 alt.Tooltip("text:N", title="Fuldtidspersoner"),
             ],
-            href="url:N",
+            **({"href": alt.Href("url:N")} if group_url is not None else {}),
         )
         .add_params(picked)
         # A thin bar per year, so the twelve groups fit on a screen.
@@ -175,9 +180,10 @@ def appendix_chart(
     description = (
         f"Søjlediagram: {title}. Størst i {latest} er {top['label']} med "
         f"{formatting.number(top['value'])} fuldtidspersoner. Alle tal står i tabellen "
-        "Målgruppeoversigt nedenfor; vælg en målgruppe dér eller i diagrammet for at se dens "
-        "måneder."
+        "Målgruppeoversigt nedenfor."
     )
+    if group_url is not None:
+        description += " Vælg en målgruppe dér eller i diagrammet for at se dens måneder."
     return Chart(chart.to_dict(), description)
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from jobtal import formatting
 from jobtal.domain.municipalities import by_code
+from jobtal.report.appendix_store import SOURCE_PERSONS
 from jobtal.web.keyfigures import access, data, presentation
 from jobtal.web.keyfigures.forms import DEFAULT_MUNICIPALITY, ChoiceForm, group_label
 from jobtal.web.keyfigures.models import REPORT_PDFS
@@ -85,10 +86,13 @@ def appendix(request: HttpRequest, municipality: int, year: int) -> HttpResponse
     if isinstance(figures, HttpResponse):
         return figures
     name = _municipality_name(municipality)
+    from_persons = figures.own_source == SOURCE_PERSONS
     chart = presentation.appendix_chart(
         figures.rows,
         name,
-        lambda group: reverse("keyfigures:group", args=[municipality, year, group]),
+        (lambda g: reverse("keyfigures:group", args=[municipality, year, g]))
+        if from_persons
+        else None,
     )
     form = ChoiceForm(initial={"kommune": municipality, "aar": year}, years=data.store_years())
     return render(
@@ -99,7 +103,7 @@ def appendix(request: HttpRequest, municipality: int, year: int) -> HttpResponse
             "name": name,
             "year": year,
             "tables": presentation.appendix_tables(figures.rows),
-            "from_persons": figures.own_source == "persondata",
+            "from_persons": from_persons,
             "form": form,
             **_chart_context(chart),
         },
