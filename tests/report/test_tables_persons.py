@@ -260,3 +260,15 @@ def test_docstring_examples() -> None:
     failures, attempted = doctest.testmod(jobtal.report.tables_persons)
     assert attempted > 0
     assert failures == 0
+
+
+def test_wage_data_only_before_the_years_shown_counts_as_none(tmp_path: Path) -> None:
+    # Wages only in 2015: no wage data in 2019–2022, so L is the end of the quarter and
+    # every count is 0 (whole years 2019–2021, year to date January–December).
+    rows = _rows()
+    rows["wage_months"] = [("b", d("2015-03-01"), 5.0)]
+    store = make_store(tmp_path / "s.duckdb", rows)
+    t = {x.name: x for x in person_tables(store, GENTOFTE, quarter(2022, 4))}["tabel 7"]
+    assert t.columns[-1] == "år-til-dato 2022"
+    assert t.notes == ("År-til-dato er for januar-december måned.",)
+    assert {c.value for c in t.cells if c.row == "Antal personer med ordinære løntimer"} == {0.0}

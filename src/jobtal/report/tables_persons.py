@@ -210,10 +210,10 @@ def lagged_columns(
     return whole, ytd
 
 
-def _last_month_with(months: Iterable[date], last: Month) -> Month:
-    """The last of `months` not after `last`; `last` when there is none."""
+def _last_month_with(months: Iterable[date], first: Month, last: Month) -> Month:
+    """The last of `months` from `first` to `last`; `last` when there is none."""
     found = [Month.of(pd.Timestamp(m).date()) for m in months]
-    found = [m for m in found if m <= last]
+    found = [m for m in found if first <= m <= last]
     return max(found) if found else last
 
 
@@ -523,7 +523,7 @@ WAGE_SHARE = "Andel med ordinære løntimer"
 def _last_wage_month(inputs: Inputs) -> Month:
     wages = inputs.tables["wage_months"]
     frame = inputs.run(wages.select("month").distinct())
-    return _last_month_with(frame["month"], inputs.last)
+    return _last_month_with(frame["month"], inputs.first, inputs.last)
 
 
 def wage_table(
