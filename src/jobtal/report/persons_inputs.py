@@ -120,31 +120,35 @@ def load_inputs(store: Path, municipality: int, quarter: Period, engine: str = "
     last = quarter.last
     first = Month(last.year - 3, 1)
     backend = engines.connect(store, "duckdb")
+    try:
+        tables = _kept_tables(backend, store, place, municipality)
+        inputs = Inputs(store, place, quarter, first, last, backend, tables, {})
+        inputs.monthly = _monthly(inputs, engine)
+    except BaseException:
+        backend.disconnect()
+        raise
+    return inputs
+
+
+def _kept_tables(
+    backend: BaseBackend, store: Path, place: Municipality, municipality: int
+) -> dict[str, ir.Table]:
+    """The municipality's persons' rows of every table the report reads, in memory."""
     segments = backend.table("benefit_segments")
     persons = municipality_persons(segments, municipality)
     kept = backend.to_pyarrow(segments.semi_join(persons, "person_id"))
-    tables = {"benefit_segments": ibis.memtable(kept)}
     if kept.num_rows == 0:
-        backend.disconnect()
-        raise NoPersonData(
-            [
-                Problem(
-                    str(store),
-                    None,
-                    None,
-                    f"ingen persondata for {place.name} ({municipality}) i databasen",
-                )
-            ]
-        )
+        message = f"ingen persondata for {place.name} ({municipality}) i databasen"
+        problem = Problem(str(store), None, None, message)
+        raise NoPersonData([problem])
+    tables = {"benefit_segments": ibis.memtable(kept)}
     for name in PERSON_TABLES:
         table = _table(backend, name)
         tables[name] = _in_memory(backend, table.semi_join(persons, "person_id"))
     for name in MUNICIPALITY_TABLES:
         table = _table(backend, name)
         tables[name] = _in_memory(backend, table.filter(table.municipality == municipality))
-    inputs = Inputs(store, place, quarter, first, last, backend, tables, {})
-    inputs.monthly = _monthly(inputs, engine)
-    return inputs
+    return tables
 
 
 def _monthly(inputs: Inputs, engine: str) -> Monthly:
