@@ -33,11 +33,6 @@ def available() -> list[str]:
     return sorted(entry.name for entry in root.iterdir() if entry.is_dir())
 
 
-def describe(source: Source) -> str:
-    """How a source is named to the user: the report's name, or the folder's path."""
-    return source if isinstance(source, str) else str(source)
-
-
 def file_label(source: Source, filename: str) -> str:
     """How a file of a source is named in an error message."""
     return f"{source}/{filename}" if isinstance(source, str) else str(source / filename)
