@@ -184,7 +184,7 @@ def _config(drawn: alt.TopLevelMixin) -> Any:
     return (
         drawn.configure(font=FONT)
         .configure_axis(labelFontSize=11, titleFontSize=12, grid=True, gridColor="#e4e4e4")
-        .configure_legend(labelFontSize=11, titleFontSize=12, labelLimit=260, orient="bottom")
+        .configure_legend(labelFontSize=11, titleFontSize=12, labelLimit=300, orient="bottom")
         .configure_title(fontSize=12, anchor="start")
         .configure_view(stroke=None)
     )
@@ -301,7 +301,8 @@ def _line_panel(
                 # A panel of one series is titled by it; a legend of one entry says nothing more.
                 legend=None
                 if len(rows) == 1 and several_units
-                else alt.Legend(orient="bottom", columns=1 if len(rows) > 3 else len(rows)),
+                # Up to three series side by side, more in two columns of long names.
+                else alt.Legend(orient="bottom", columns=2 if len(rows) > 3 else len(rows)),
             ),
             tooltip=[
                 alt.Tooltip(f"{SERIES}:N", title="Serie"),
