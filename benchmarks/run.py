@@ -379,12 +379,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
     print()
-    print(render([*kept, *results]))
+    print(render(_ordered([*kept, *results])))
     print(f"\nThe pandas baseline ran up to {args.baseline_max:,} persons (--baseline-max).")
     if FAILED:
         print("Failed and left out: " + "; ".join(FAILED))
     print(f"Wrote {args.out}")
     return 0
+
+
+def _ordered(results: list[Result]) -> list[Result]:
+    """By size, then workload and engine in the runner's order; the report (one size) last."""
+
+    def key(r: Result) -> tuple[bool, int, int, int]:
+        engine = ENGINES.index(r.engine) if r.engine in ENGINES else len(ENGINES)
+        return (r.workload == "report", r.persons, ALL_WORKLOADS.index(r.workload), engine)
+
+    return sorted(results, key=key)
 
 
 def _kept(out: Path, workloads: tuple[str, ...]) -> list[Result]:
@@ -417,7 +427,7 @@ def _run_sizes(args: argparse.Namespace, work: Path, kept: list[Result], out: Pa
 def _write(results: list[Result], out: Path) -> None:
     """The results so far, with their ratios (written after every size)."""
     _ratios(results)
-    out.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n")
+    out.write_text(json.dumps([asdict(r) for r in _ordered(results)], indent=2) + "\n")
 
 
 if __name__ == "__main__":
