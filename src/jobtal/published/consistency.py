@@ -1,4 +1,7 @@
-"""Find where a published report disagrees with itself, without crying wolf over rounding.
+"""Find where a report disagrees with itself, without crying wolf over rounding.
+
+The report is a source of `jobtal.published.source`: a transcribed published report by name,
+or a folder in the same format, such as the `data/` folder written by `jobtal report`.
 
 Every printed derived figure (a total, a change in percent or points, a share, an average, a
 number in a sentence) is recomputed from the printed figures it derives from. Printed figures are
@@ -19,7 +22,7 @@ The relations checked are:
   "I alt" the sum of the target groups; changes in percent from the annual averages (for the
   company-directed offers from løntilskud + virksomhedspraktik); changes in points from the
   shares; the activated full-time persons from løntilskud + virksomhedspraktik;
-* in the report tables, as listed in `relations.csv`;
+* in the report tables, as listed in `relations.csv` (none where a folder has no such file);
 * every number in a sentence (`statements.csv`) against the cell or expression it refers to.
 
 Not checkable from the print, so not checked: the national shares of *Nøgletal* (the national
