@@ -218,6 +218,36 @@ def test_group_months_sum_the_leaves_and_average_to_the_appendix(
     assert [v for _, v in figures.group_months("langtid")] == pytest.approx([1200] * 12)
 
 
+def test_municipality_months_equal_the_whole_countrys(store: Path, tmp_path: Path) -> None:
+    """Only the persons ever in the municipality are computed, with their whole history: a
+    person who moves from København to Gentofte after 15 months on dagpenge is long-term
+    unemployed in Gentofte at once, exactly as in the whole country's figures."""
+    own = tmp_path / "jobtal.duckdb"
+    own.write_bytes(store.read_bytes())
+    con = schema.connect(own)
+    con.executemany(
+        "INSERT INTO benefit_segments VALUES (?, ?, ?, ?, ?)",
+        [
+            ("flytter", KOEBENHAVN, "dagpenge", date(2021, 1, 1), date(2022, 3, 31)),
+            ("flytter", GENTOFTE, "dagpenge", date(2022, 4, 1), None),
+        ],
+    )
+    con.execute(
+        "INSERT INTO activation_spells VALUES "
+        "('k0', 'loentilskud', DATE '2022-09-01', DATE '2022-09-30', 18.5, NULL)"
+    )
+    con.close()
+    key = ["municipality", "target_group", "month", "measure"]
+    mine = data.municipality_monthly(own, GENTOFTE, 2022).sort_values(key)
+    country = compute_monthly(own, Month(2022, 1), Month(2022, 12))
+    country = country[country["municipality"] == GENTOFTE].sort_values(key)
+    assert mine[key].values.tolist() == country[key].values.tolist()
+    assert mine["value"].tolist() == pytest.approx(country["value"].tolist())
+    april = mine[(mine["month"] == "2022-04-01") & (mine["measure"] == "long_term_ftp")]
+    assert april["value"].sum() == pytest.approx(1201)
+    assert set(mine["measure"]) >= {"ftp", "long_term_ftp", "wage_subsidy_ftp"}
+
+
 def test_cache_computes_once_per_store_version(
     store: Path, tmp_path: Path, settings: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,8 +7,9 @@ modification time and size: a new import changes the key, and the old entries ar
 never read again.
 
 What is kept: the appendix rows (`load_appendix`) and the municipality's monthly figures of
-the year (`compute_monthly`, measures `ftp` and `long_term_ftp`), from which a group's 12
-months are summed over its leaf groups (the appendix's annual figure is their mean).
+the year (as `compute_monthly` gives them; measures `ftp` and `long_term_ftp`), from which a
+group's 12 months are summed over its leaf groups (the appendix's annual figure is their
+mean).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pandas as pd
 from django.conf import settings
 
 from jobtal.domain.periods import Month
@@ -136,15 +138,14 @@ def _cache_file(path: Path, municipality: int, year: int) -> Path:
 
 def _compute(path: Path, municipality: int, year: int) -> dict[str, Any]:
     # Imported here: the measure engine is only needed when a figure is computed.
-    from jobtal.measures.monthly import compute_monthly
     from jobtal.report.appendix_store import load_appendix
 
     try:
         appendix = load_appendix(path, municipality, year)
     except InputError as error:
         raise NoData(str(error)) from error
-    frame = compute_monthly(path, Month(year, 1), Month(year, 12))
-    frame = frame[(frame["municipality"] == municipality) & frame["measure"].isin(MONTHLY_MEASURES)]
+    frame = municipality_monthly(path, municipality, year)
+    frame = frame[frame["measure"].isin(MONTHLY_MEASURES)]
     monthly = [
         (str(r.target_group), r.month.date().isoformat(), str(r.measure), float(r.value))
         for r in frame.itertuples()
@@ -154,6 +155,34 @@ def _compute(path: Path, municipality: int, year: int) -> dict[str, Any]:
         "monthly": monthly,
         "source": appendix.own_source,
     }
+
+
+def municipality_monthly(path: Path, municipality: int, year: int) -> pd.DataFrame:
+    """`compute_monthly`'s rows of one municipality in the year, computed from the segments
+    and activations of only the persons who were ever in the municipality.
+
+    The same figures as filtering the whole country's afterwards: a person's days count in
+    the municipality of the segment covering them, and the long-term rule looks only at the
+    person's own history, so other persons change nothing; the engine is spared them."""
+    from jobtal.measures import engine
+    from jobtal.measures.monthly import monthly_figures
+
+    con = engine.connect(path)
+    try:
+        segments = con.table("benefit_segments")
+        activations = con.table("activation_spells")
+        persons = segments.filter(segments.municipality == municipality).select("person_id")
+        persons = persons.distinct()
+        expr = monthly_figures(
+            segments.semi_join(persons, "person_id"),
+            activations.semi_join(persons, "person_id"),
+            Month(year, 1),
+            Month(year, 12),
+        )
+        frame = con.to_pandas(expr.filter(expr.municipality == municipality))
+    finally:
+        con.disconnect()
+    return frame.assign(month=frame["month"].astype("datetime64[ns]"))
 
 
 def _write(file: Path, data: dict[str, Any]) -> None:
