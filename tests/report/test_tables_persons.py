@@ -13,6 +13,7 @@ import pytest
 import jobtal.report.tables_persons
 from jobtal.domain.periods import Month, quarter
 from jobtal.errors import InputError
+from jobtal.measures.monthly import compute_monthly
 from jobtal.published.tables import report_table
 from jobtal.report.model import ReportTable
 from jobtal.report.persons_inputs import load_inputs
@@ -272,3 +273,18 @@ def test_wage_data_only_before_the_years_shown_counts_as_none(tmp_path: Path) ->
     assert t.columns[-1] == "år-til-dato 2022"
     assert t.notes == ("År-til-dato er for januar-december måned.",)
     assert {c.value for c in t.cells if c.row == "Antal personer med ordinære løntimer"} == {0.0}
+
+
+def test_national_figures_are_computed_once_per_unchanged_store(tmp_path: Path) -> None:
+    # Table 2 and the appendix ask `compute_monthly` for the same months: the second call
+    # returns a copy of the first result, and a changed store is computed again.
+    store = make_store(tmp_path / "s.duckdb", _rows())
+    first, last = Month(2020, 1), Month(2022, 12)
+    once = compute_monthly(store, first, last)
+    once.loc[:, "value"] = -1.0  # a caller's change does not reach the next caller
+    again = compute_monthly(store, first, last)
+    assert (again["value"] > 0).all()
+    make_store(store, {"benefit_segments": [_seg("x", "sygedagpenge", "2022-01-01")]})
+    changed = compute_monthly(store, first, last)
+    assert "sygedagpenge" in set(changed["target_group"])
+    assert "sygedagpenge" not in set(again["target_group"])

@@ -163,6 +163,25 @@ def monthly_figures(
     )
 
 
+# The last results of `compute_monthly`, by store file (its size and time of change, and
+# those of its write-ahead log), months and engine: the quarterly report needs the whole
+# country's figures for table 2 and for the appendix, and computes them once.
+_RESULTS: dict[tuple[object, ...], pd.DataFrame] = {}
+_RESULTS_KEPT = 2
+
+
+def _result_key(db_path: Path, first: Month, last: Month, engine_name: str) -> tuple[object, ...]:
+    def stamp(path: Path) -> tuple[int, int] | None:
+        try:
+            found = path.stat()
+        except FileNotFoundError:
+            return None
+        return (found.st_size, found.st_mtime_ns)
+
+    wal = db_path.with_name(db_path.name + ".wal")
+    return (str(db_path.resolve()), stamp(db_path), stamp(wal), first, last, engine_name)
+
+
 def compute_monthly(
     db_path: str | Path, first: Month, last: Month, engine_name: str = "duckdb"
 ) -> pd.DataFrame:
@@ -170,8 +189,20 @@ def compute_monthly(
 
     Returns a pandas DataFrame with the columns of `monthly_figures`; pandas holds `month`
     as datetime64[ns] (midnight of the first day of the month). `engine_name` selects a
-    registered engine (`jobtal.measures.engine`).
+    registered engine (`jobtal.measures.engine`). A second call for the same unchanged
+    store, months and engine returns a copy of the first result.
     """
+    key = _result_key(Path(db_path), first, last, engine_name)
+    if key not in _RESULTS:
+        while len(_RESULTS) >= _RESULTS_KEPT:
+            _RESULTS.pop(next(iter(_RESULTS)))
+        _RESULTS[key] = _compute_monthly(db_path, first, last, engine_name)
+    return _RESULTS[key].copy()
+
+
+def _compute_monthly(
+    db_path: str | Path, first: Month, last: Month, engine_name: str
+) -> pd.DataFrame:
     con = engine.connect(db_path, engine_name)
     try:
         expr = monthly_figures(

@@ -27,7 +27,6 @@ from jobtal.domain.target_groups import (
     LONG_TERM_ROWS,
     TARGET_GROUP_ROWS,
 )
-from jobtal.measures import engine as engines
 from jobtal.measures.cases import average_cases, case_durations, staff_years
 from jobtal.measures.change import change_pct, period_mean, share_pct
 from jobtal.measures.education import education_after_courses
@@ -38,7 +37,7 @@ from jobtal.measures.groups import (
     UPSKILLING_GROUPS,
     YOUTH_BENEFIT,
 )
-from jobtal.measures.long_term_monthly import long_term_monthly
+from jobtal.measures.monthly import compute_monthly
 from jobtal.measures.upskilling import upskilling_starts
 from jobtal.measures.wages import company_offers, wage_hours
 from jobtal.report.appendix_area import AreaFigure, area_means, long_term_table
@@ -334,39 +333,6 @@ def _summed_long_term(
     return {p.first.year: (period_mean(values, p), "sum_of_municipalities") for p in periods}
 
 
-# The national long-term figures of the last stores asked for, by store file (and its size
-# and time of change), months and engine: reports for several municipalities of one store
-# in one process compute them once.
-_NATIONAL: dict[tuple[str, int, int, Month, Month, str], pd.DataFrame] = {}
-_NATIONAL_KEPT = 4
-
-
-def _national_long_term(inputs: Inputs, first: Month, engine: str) -> pd.DataFrame:
-    """Every municipality's monthly long-term unemployed on dagpenge, first..end of Q."""
-    stat = inputs.store.stat()
-    key = (str(inputs.store.resolve()), stat.st_size, stat.st_mtime_ns, first, inputs.last, engine)
-    if key not in _NATIONAL:
-        while len(_NATIONAL) >= _NATIONAL_KEPT:
-            _NATIONAL.pop(next(iter(_NATIONAL)))
-        _NATIONAL[key] = _compute_national_long_term(inputs, first, engine)
-    return _NATIONAL[key]
-
-
-def _compute_national_long_term(inputs: Inputs, first: Month, engine: str) -> pd.DataFrame:
-    backend = engines.connect(inputs.store, engine)
-    try:
-        expr = long_term_monthly(
-            backend.table("benefit_segments"),
-            backend.table("activation_spells"),
-            first,
-            inputs.last,
-            DAGPENGE_LEAVES,
-        )
-        return backend.to_pandas(expr)
-    finally:
-        backend.disconnect()
-
-
 def table_2(inputs: Inputs, engine: str = "duckdb") -> ReportTable:
     """Long-term unemployed on dagpenge: whole country, the RAR, the municipality (annual
     averages Y−2 … Y, changes in percent) and the municipality's national share."""
@@ -388,8 +354,12 @@ def table_2(inputs: Inputs, engine: str = "duckdb") -> ReportTable:
 
     whole, regional = from_area(WHOLE_COUNTRY), from_area(place.rar)
     if whole is None or regional is None:
-        # Summed over the store's municipalities, from one engine run over all persons.
-        national = _national_long_term(inputs, periods[0].first, engine)
+        # Summed over the store's municipalities: the engine's figures for every
+        # municipality, the same run (same months) as the appendix's, which
+        # `compute_monthly` then returns without computing them again.
+        national = compute_monthly(
+            inputs.store, Month(inputs.year - 2, 1), Month(inputs.year, 12), engine
+        )
         everyone = [m.code for m in all_municipalities()]
         in_rar = [m.code for m in all_municipalities() if m.rar == place.rar]
         whole = whole or _summed_long_term(national, everyone, periods)
