@@ -46,6 +46,10 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jobtal.synth import Population
 
 HERE = Path(__file__).resolve().parent
 SIZES = (250_000, 500_000, 1_000_000, 2_000_000)
@@ -78,7 +82,7 @@ class Result:
     ratio_to_baseline: float | None = None
 
 
-def _population(target: int, tolerance: float = 0.02) -> object:
+def _population(target: int, tolerance: float = 0.02) -> Population:
     """A national population with about `target` persons (secant search on the scale)."""
     from jobtal.synth import build_population
 
@@ -133,7 +137,7 @@ def _prepare(target: int, work: Path) -> tuple[Size, Path, Path]:
     population = _population(target)
     directory = work / f"p{target}"
     spells, activations = write_parquet(population, directory / "input")
-    size = Size(target, population.n_persons, population.n_spells, directory)  # type: ignore[attr-defined]
+    size = Size(target, population.n_persons, population.n_spells, directory)
     print(
         f"{target:>9,} persons wanted: {size.persons:,} persons, {size.spells:,} spells "
         f"({time.perf_counter() - started:.0f} s to generate)",
