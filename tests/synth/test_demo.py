@@ -68,3 +68,101 @@ def test_demo_calibration_through_the_whole_pipeline(demo_run: tuple[Path, str])
             failures.append((key, row["value"], published))
     assert checked == 3 * (27 + 3 + 2 * 9)
     assert not failures, failures
+
+
+# The seed report's section headings and the captions of its tables and charts, in order.
+SEED_HEADINGS = (
+    "UDVALGSSTATUS",
+    "ØKONOMISK STATUS",
+    "NØGLETALSSTATUS",
+    "Figur 1.",
+    "Virksomhedsrettede tilbud – udvikling i årsgennemsnit",
+    "Figur 2.",
+    "Status på kontanthjælpsloftet",
+    "Tabel 1.",
+    "Udviklingen i langtidsledigheden",
+    "Figur 4.",
+    "Tabel 2.",
+    "Status på beskæftigelsesplanen",
+    "Virksomheder skal have den efterspurgte arbejdskraft",
+    "Tabel 3.",
+    "Tabel 4.",
+    "Ledige skal opkvalificeres",
+    "Tabel 5.",
+    "Tabel 6.",
+    "Unge skal i arbejde eller uddannelse",
+    "Tabel 7.",
+    "Tabel 8.",
+    "Flygtninge og familiesammenførte skal være selvforsørgende",
+    "Tabel 9.",
+    "Tabel 10.",
+    "Borgere med handicap og funktionsnedsættelse skal i arbejde",
+    "Tabel 11.",
+    "Figur 5.",
+    "STYRINGSMODEL FOR MÅLING AF EFFEKT PÅ INVESTERINGEN",
+    "Tabel 12.",
+    "Tabel 13.",
+    "Nøgletal",
+    "Budgetændringer",
+)
+
+
+def _pdf_text(path: Path) -> str:
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(text.split())
+
+
+@pytest.mark.slow
+def test_demo_writes_the_quarterly_report_with_every_section(demo_run: tuple[Path, str]) -> None:
+    out, _ = demo_run
+    text = _pdf_text(out / "output" / "kvartalsrapport-2022Q4.pdf")
+    position = 0
+    for heading in SEED_HEADINGS:
+        found = text.find(heading, position)
+        assert found >= 0, f"{heading!r} missing or out of the seed's order"
+        position = found
+    assert "Side 1 af" in text and "Kilde: Jobindsats.dk" in text
+    for name in ("noegletal-2022Q4.pdf", "budgetaendringer-2022Q4.pdf", "tables.json"):
+        assert (out / "output" / name).is_file()
+
+
+@pytest.mark.slow
+def test_demo_report_figures_equal_independent_computations(demo_run: tuple[Path, str]) -> None:
+    """A sample of the PDF's figures, each computed here by another route: the appendix
+    engine run over all municipalities, and the imported input files read with pandas."""
+    import pandas as pd
+
+    from jobtal.formatting import number
+
+    out, _ = demo_run
+    text = _pdf_text(out / "output" / "kvartalsrapport-2022Q4.pdf")
+    appendix = json.loads((out / "output" / "noegletal_beregnet.json").read_text("utf-8"))
+    dagpenge_2022 = next(
+        row["value"]
+        for row in appendix
+        if (row["table"], row["label"], row["year"], row["measure"])
+        == ("target_groups", "Dagpengemodtagere", 2022, "ftp")
+    )
+    contacts = pd.read_csv(out / "input" / "report" / "company_contacts.csv", dtype=str)
+    contacted_2022 = contacts[contacts["date"].str.startswith("2022")]["cvr"].nunique()
+    requests = pd.read_csv(out / "input" / "report" / "recruitment_requests.csv", dtype=str)
+    created_2022 = int(requests["created"].str.startswith("2022").sum())
+    for value in (dagpenge_2022, contacted_2022, created_2022):
+        assert number(value) in text, number(value)
+
+
+@pytest.mark.slow
+def test_demo_verifies_the_seed_and_its_own_report(demo_run: tuple[Path, str]) -> None:
+    out, _ = demo_run
+    pinned = json.loads(
+        (Path(__file__).parents[1] / "published" / "expected_disagreements.json").read_text("utf-8")
+    )["disagreements"]
+    seed = json.loads((out / "output" / "verifikation-gentofte-2023-02.json").read_text("utf-8"))
+    assert sorted(row["where"] for row in seed) == sorted(row["where"] for row in pinned)
+    # Every number in the generated sentences agrees with the generated tables.
+    generated = json.loads((out / "output" / "verifikation-beregnet.json").read_text("utf-8"))
+    assert generated == []

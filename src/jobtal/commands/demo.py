@@ -3,26 +3,34 @@
     jobtal demo --out DIR [--serve 0|1] [--scale S] [--seed N]
 
 Steps, each reported on the terminal with the elapsed seconds:
-1. generate the synthetic population (jobtal.synth) into DIR/input/*.parquet;
-2. import it with the ordinary importers into a fresh DIR/jobtal.duckdb (an existing demo
-   database is deleted first, so the demo is reproducible);
-3. compute the appendix *Nøgletal* 2022 for every municipality in one engine run, and print
-   Gentofte's beside the published one;
-4. write Gentofte's computed and published appendix, all municipalities' appendices, and the
-   comparison as CSV and JSON into DIR/output/;
-5. build the web application's database DIR/web.sqlite3 with the seed's meeting, its annual
-   plan and demo users (printed with their passwords), and with `--serve 1` serve it on
-   http://127.0.0.1:8000.
+1. generate the synthetic population (jobtal.synth) into DIR/input/*.parquet, and Gentofte's
+   other report inputs (wage months, education, cases, staffing, costs, cash-benefit cap,
+   refugees in employment, finance, company contacts, recruitment requests, upskilling
+   offers) into DIR/input/report/ and DIR/input/upskilling_activations.parquet;
+2. import all of it with the ordinary importers into a fresh DIR/jobtal.duckdb (an existing
+   demo database and DIR/output/ are deleted first, so the demo is reproducible);
+3. write the quarterly report for Gentofte 2022Q4 into DIR/output/ (`jobtal report`: HTML,
+   PDF, the appendix PDFs, tables as CSV and JSON, reference data in DIR/output/data/);
+4. compute the appendix *Nøgletal* 2022 for every municipality in one engine run, and print
+   Gentofte's beside the published one; write Gentofte's computed and published appendix, all
+   municipalities' appendices, and the comparison as CSV and JSON into DIR/output/;
+5. verify the published seed report (`jobtal verify --published gentofte-2023-02`) and the
+   generated one, into DIR/output/verifikation-*.{txt,json};
+6. build the web application's database DIR/web.sqlite3 with the seed's meeting, its annual
+   plan, demo users (printed with their passwords) and the generated report attached to
+   item 4, and with `--serve 1` serve it on http://127.0.0.1:8000.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,6 +41,7 @@ from jobtal.report.compare import compare_appendix, render_comparison
 
 MUNICIPALITY = 157
 YEAR = 2022
+QUARTER = 4
 REPORT = "gentofte-2023-02"
 WEB_PORT = 8000
 
@@ -77,33 +86,97 @@ class Progress:
         return time.perf_counter() - self.started
 
 
-def _generate(out: Path, scale: float, seed: int | None, progress: Progress) -> tuple[Path, Path]:
-    from jobtal.synth import DEFAULT_SEED, build_population, write_parquet
+@dataclass(frozen=True)
+class DemoInputs:
+    """The files the demo generates and imports."""
 
+    spells: Path
+    activations: Path
+    report_inputs: Path  # a folder for jobtal.store.records.import_directory
+    upskilling: Path  # activation spells of upskilling offers
+
+
+def _generate(out: Path, scale: float, seed: int | None, progress: Progress) -> DemoInputs:
+    from jobtal.synth import (
+        DEFAULT_SEED,
+        build_population,
+        with_company_cvrs,
+        write_parquet,
+        write_report_inputs,
+    )
+
+    chosen = DEFAULT_SEED if seed is None else seed
     population = progress.step(
         "Danner syntetisk befolkning for 98 kommuner",
-        lambda: build_population(DEFAULT_SEED if seed is None else seed, scale),
+        # Valid CVR numbers on the company-directed offers, those of Gentofte being the
+        # companies its contacts name (table 3 counts them).
+        lambda: with_company_cvrs(build_population(chosen, scale), MUNICIPALITY, chosen),
     )
     progress.note(
         f"{number(population.n_persons)} personer, {number(population.n_spells)} ydelsesforløb, "
         f"{number(population.n_activations)} aktiveringsforløb"
     )
-    return progress.step(
+    spells, activations = progress.step(
         f"Skriver {out / 'input'}/*.parquet", lambda: write_parquet(population, out / "input")
     )
+    inputs = progress.step(
+        "Danner Gentoftes øvrige data til kvartalsrapporten",
+        lambda: write_report_inputs(population, out / "input" / "report", MUNICIPALITY, chosen),
+    )
+    return DemoInputs(spells, activations, inputs.directory, inputs.upskilling_activations)
 
 
-def _import(spells: Path, activations: Path, db: Path, progress: Progress) -> None:
+def _import(inputs: DemoInputs, db: Path, progress: Progress) -> None:
     from jobtal.store.importers import import_activations, import_spells
+    from jobtal.store.records import import_directory
 
     for suffix in ("", ".wal"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    summary = progress.step(f"Importerer ydelsesforløb i {db}", lambda: import_spells(spells, db))
+    summary = progress.step(
+        f"Importerer ydelsesforløb i {db}", lambda: import_spells(inputs.spells, db)
+    )
     progress.note(f"{number(summary.rows_stored)} forløb, {number(summary.overlaps)} overlap")
     summary = progress.step(
-        "Importerer aktiveringsforløb", lambda: import_activations(activations, db)
+        "Importerer aktiveringsforløb", lambda: import_activations(inputs.activations, db)
     )
     progress.note(f"{number(summary.rows_stored)} aktiveringsforløb")
+    summary = progress.step(
+        "Importerer opkvalificeringsforløb", lambda: import_activations(inputs.upskilling, db)
+    )
+    progress.note(f"{number(summary.rows_stored)} opkvalificeringsforløb")
+    summaries = progress.step(
+        "Importerer kvartalsrapportens øvrige data",
+        lambda: import_directory(inputs.report_inputs, db),
+    )
+    progress.note(", ".join(f"{s.kind} {number(s.rows_stored)}" for s in summaries))
+
+
+def _quarterly_report(db: Path, output: Path, progress: Progress) -> None:
+    from jobtal.domain.periods import quarter
+    from jobtal.report.build import build_report
+    from jobtal.report.write import write_report
+
+    report = progress.step(
+        f"Beregner kvartalsrapporten for Gentofte {YEAR}Q{QUARTER}",
+        lambda: build_report(db, MUNICIPALITY, quarter(YEAR, QUARTER)),
+    )
+    paths = progress.step(f"Skriver rapporten i {output}", lambda: write_report(report, output))
+    progress.note(f"{len(paths)} filer, fx {output / f'kvartalsrapport-{YEAR}Q{QUARTER}.pdf'}")
+
+
+def _verify(output: Path, progress: Progress) -> None:
+    from jobtal.commands.verify import describe, render_text, to_json
+    from jobtal.published.consistency import check
+
+    sources: dict[str, str | Path] = {REPORT: REPORT, "beregnet": output / "data"}
+    for name, source in sources.items():
+        progress.note(f"Kontrollerer {describe(source)}")
+        found = check(source)
+        text = render_text(found, describe(source))
+        (output / f"verifikation-{name}.txt").write_text(text + "\n", "utf-8")
+        as_json = json.dumps(to_json(found), ensure_ascii=False, indent=2)
+        (output / f"verifikation-{name}.json").write_text(as_json + "\n", "utf-8")
+        progress.note(text.splitlines()[-1])
 
 
 def _report(db: Path, out: Path, progress: Progress) -> None:
@@ -156,10 +229,14 @@ def _serve(out: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     progress = Progress()
-    spells, activations = _generate(out, args.scale, args.seed, progress)
+    inputs = _generate(out, args.scale, args.seed, progress)
     db = out / "jobtal.duckdb"
-    _import(spells, activations, db, progress)
+    _import(inputs, db, progress)
+    output = out / "output"
+    shutil.rmtree(output, ignore_errors=True)
+    _quarterly_report(db, output, progress)
     _report(db, out, progress)
+    _verify(output, progress)
     _web(out, progress)
     progress.note("Demoen er færdig.")
     if args.serve:
