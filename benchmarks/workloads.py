@@ -13,11 +13,9 @@ appendix  the appendix *Nøgletal* for every municipality with data (all 98) and
 quarter   one municipality's figures for a quarter: Gentofte's (157) monthly figures for
           October–December 2022, from the spells of the persons with any segment in
           Gentofte (the person-level core of the quarterly report).
-demo      not measured as a result: makes the national demo store DB as `jobtal demo` does
-          (seed and scale 1 of the demo, all 98 municipalities, company CVRs on the
-          company-directed offers, spells and activations imported) and adds Gentofte's
-          report inputs (`jobtal.synth.report_inputs`: the 13 input files through
-          `import_directory`, the upskilling activations through `import_activations`).
+demo      not measured as a result: makes the national demo store DB with `jobtal demo`'s
+          own steps (`generate_inputs`, `import_inputs`: seed and scale 1, all 98
+          municipalities, and Gentofte's report inputs), so the two never drift apart.
 report    the whole quarterly report for Gentofte 2022Q4 from the demo store DB:
           `jobtal.report.build.build_report` and `jobtal.report.write.write_report` into
           OUT (the fifth argument; emptied first); engine `duckdb` only. Not timed
@@ -46,6 +44,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -170,19 +169,18 @@ def _quarter_pandas(db: Path) -> pd.DataFrame:
 
 
 def run_demo_store(db: Path) -> int:
-    """The demo's store with the report's inputs; the number of persons."""
-    from jobtal.store.records import import_directory
-    from jobtal.synth import DEFAULT_SEED, build_population, write_parquet
-    from jobtal.synth.report_inputs import with_company_cvrs, write_report_inputs
+    """The demo's store, made by the demo's own steps (generate, import) into DB's folder;
+    the number of persons."""
+    from jobtal.commands.demo import Progress, generate_inputs, import_inputs
 
-    population = with_company_cvrs(build_population(DEFAULT_SEED, 1.0), MUNICIPALITY)
-    spells, activations = write_parquet(population, db.parent / "input")
-    run_import(db, spells, activations)
-    inputs = write_report_inputs(population, db.parent / "report_inputs", MUNICIPALITY)
-    import_directory(inputs.directory, db)
-    import_activations(inputs.upskilling_activations, db)
-    persons: int = population.n_persons
-    return persons
+    inputs = generate_inputs(db.parent, 1.0, None, Progress())
+    import_inputs(inputs, db, Progress())
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        row = con.execute("SELECT COUNT(DISTINCT person_id) FROM benefit_spells").fetchone()
+    finally:
+        con.close()
+    return int(row[0]) if row else 0
 
 
 def run_report(db: Path, out: Path) -> int:

@@ -96,7 +96,7 @@ class DemoInputs:
     upskilling: Path  # activation spells of upskilling offers
 
 
-def _generate(out: Path, scale: float, seed: int | None, progress: Progress) -> DemoInputs:
+def generate_inputs(out: Path, scale: float, seed: int | None, progress: Progress) -> DemoInputs:
     from jobtal.synth import (
         DEFAULT_SEED,
         build_population,
@@ -126,7 +126,7 @@ def _generate(out: Path, scale: float, seed: int | None, progress: Progress) -> 
     return DemoInputs(spells, activations, inputs.directory, inputs.upskilling_activations)
 
 
-def _import(inputs: DemoInputs, db: Path, progress: Progress) -> None:
+def import_inputs(inputs: DemoInputs, db: Path, progress: Progress) -> None:
     from jobtal.store.importers import import_activations, import_spells
     from jobtal.store.records import import_directory
 
@@ -229,9 +229,9 @@ def _serve(out: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     progress = Progress()
-    inputs = _generate(out, args.scale, args.seed, progress)
+    inputs = generate_inputs(out, args.scale, args.seed, progress)
     db = out / "jobtal.duckdb"
-    _import(inputs, db, progress)
+    import_inputs(inputs, db, progress)
     output = out / "output"
     shutil.rmtree(output, ignore_errors=True)
     _quarterly_report(db, output, progress)
