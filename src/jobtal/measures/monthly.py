@@ -171,12 +171,14 @@ _RESULTS_KEPT = 2
 
 
 def _result_key(db_path: Path, first: Month, last: Month, engine_name: str) -> tuple[object, ...]:
-    def stamp(path: Path) -> tuple[int, int] | None:
+    # The inode and change time too: a store deleted and made again at the same path within
+    # the file system's timestamp granularity must not look unchanged.
+    def stamp(path: Path) -> tuple[int, ...] | None:
         try:
             found = path.stat()
         except FileNotFoundError:
             return None
-        return (found.st_size, found.st_mtime_ns)
+        return (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
 
     wal = db_path.with_name(db_path.name + ".wal")
     return (str(db_path.resolve()), stamp(db_path), stamp(wal), first, last, engine_name)
