@@ -7,7 +7,7 @@ import io
 from django.core.management import call_command
 
 
-def test_no_model_change_lacks_a_migration() -> None:
+def test_no_model_change_lacks_a_migration(db: None) -> None:
     output = io.StringIO()
     # --check exits with SystemExit(1) when a migration would be made.
     call_command("makemigrations", "--check", "--dry-run", stdout=output)
