@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 
+from jobtal.web.meetings.access import ANALYST_GROUP, CONSULTANT_GROUP
 from jobtal.web.meetings.demo import load_demo_meeting
 from jobtal.web.meetings.models import (
     Attachment,
@@ -39,6 +40,13 @@ def _user(username: str, committee: Committee | None, role: Role | None) -> User
     return user
 
 
+def _staff(username: str, group: str) -> User:
+    """A member of the administration's staff (no committee)."""
+    user = _user(username, None, None)
+    user.groups.add(Group.objects.get_or_create(name=group)[0])
+    return user
+
+
 def _with_file(attachment: Attachment) -> Attachment:
     attachment.file.save("bilag.pdf", ContentFile(PDF_BYTES), save=False)
     attachment.content_type = "application/pdf"
@@ -60,6 +68,8 @@ def world(db: None) -> World:
         "other_member": _user("t-andet-medlem", other, Role.MEMBER),
         "secretariat": _user("t-sekretariat", ebi, Role.SECRETARIAT),
         "other_secretariat": _user("t-andet-sekretariat", other, Role.SECRETARIAT),
+        "consultant": _staff("t-konsulent", CONSULTANT_GROUP),
+        "analyst": _staff("t-analytiker", ANALYST_GROUP),
     }
     items = demo.meeting.items
     closed_item = items.get(number=7)

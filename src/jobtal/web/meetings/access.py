@@ -37,13 +37,21 @@ from jobtal.web.meetings.models import (
 User = Any
 
 
+# The administration's internal staff outside the committees, as Django groups: company
+# consultants keep the company service's records, analysts the finance and steering figures.
+CONSULTANT_GROUP = "virksomhedskonsulent"
+ANALYST_GROUP = "analytiker"
+STAFF_GROUPS = (CONSULTANT_GROUP, ANALYST_GROUP)
+
+
 @dataclass(frozen=True)
 class Access:
-    """What one user may see and edit, by committee id."""
+    """What one user may see and edit, by committee id, and the user's staff groups."""
 
     everything: bool = False  # administrators
     closed: frozenset[int] = frozenset()  # committees whose closed content the user sees
     edit: frozenset[int] = frozenset()  # committees whose meetings the user edits
+    staff: frozenset[str] = frozenset()  # of STAFF_GROUPS
 
     def sees_closed(self, committee_id: int) -> bool:
         return self.everything or committee_id in self.closed
@@ -54,6 +62,28 @@ class Access:
     @property
     def is_secretariat(self) -> bool:
         return self.everything or bool(self.edit)
+
+    @property
+    def is_consultant(self) -> bool:
+        return CONSULTANT_GROUP in self.staff
+
+    @property
+    def is_analyst(self) -> bool:
+        return ANALYST_GROUP in self.staff
+
+    @property
+    def is_internal(self) -> bool:
+        """Secretariat, consultants and analysts: who may read the internal records of the
+        company service and finance (never the public, never a committee member as such)."""
+        return self.is_secretariat or bool(self.staff)
+
+    @property
+    def keeps_company_records(self) -> bool:
+        return self.is_secretariat or self.is_consultant
+
+    @property
+    def keeps_finance_records(self) -> bool:
+        return self.is_secretariat or self.is_analyst
 
 
 PUBLIC = Access()
@@ -72,7 +102,8 @@ def access_for(user: User) -> Access:
         rows = Membership.objects.filter(user=user).values_list("committee_id", "role")
         closed = {c for c, role in rows if role in (*MEMBER_ROLES, Role.SECRETARIAT)}
         edit = {c for c, role in rows if role == Role.SECRETARIAT}
-        result = Access(closed=frozenset(closed), edit=frozenset(edit))
+        staff = user.groups.filter(name__in=STAFF_GROUPS).values_list("name", flat=True)
+        result = Access(closed=frozenset(closed), edit=frozenset(edit), staff=frozenset(staff))
     user._jobtal_access = result
     return result
 
