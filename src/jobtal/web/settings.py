@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "jobtal.web.meetings",
     "jobtal.web.oparl",
     "jobtal.web.keyfigures",
+    "jobtal.web.finance",
 ]
 
 MIDDLEWARE = [
