@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from jobtal.web.meetings.demo import load_demo_meeting
+from jobtal.web.keyfigures.models import PublishedReport
+from jobtal.web.meetings.demo import attach_report, load_demo_meeting
 from jobtal.web.meetings.models import AnnualPlanEntry, MeetingStatus
 
+from .conftest import PDF_BYTES
 from .helpers import body_of
 
 
@@ -28,7 +31,16 @@ def test_demo_loads_the_seed_agenda(db: None) -> None:
     assert demo.meeting.status == MeetingStatus.MINUTES_APPROVED
     assert demo.next_meeting.published_at is None
     assert AnnualPlanEntry.objects.count() == 8
-    assert {u.username for u in demo.users} == {"medlem", "sekretariat", "admin"}
+    assert {u.username for u in demo.users} == {
+        "medlem",
+        "sekretariat",
+        "konsulent",
+        "analytiker",
+        "admin",
+    }
+    staff = {u.username: set(u.groups.values_list("name", flat=True)) for u in _users()}
+    assert staff["konsulent"] == {"virksomhedskonsulent"}
+    assert staff["analytiker"] == {"analytiker"}
 
 
 def test_demo_attaches_generated_report_files(db: None, tmp_path: Path) -> None:
@@ -42,3 +54,23 @@ def test_demo_attaches_generated_report_files(db: None, tmp_path: Path) -> None:
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment;" in response["Content-Disposition"]
     assert "1.097" in body_of(response).decode("utf-8")
+
+
+def test_report_attached_after_loading(db: None, tmp_path: Path) -> None:
+    """The demo writes its report after the web database exists: attach_report then fills
+    item 4's report attachments and publishes the report on the item."""
+    demo = load_demo_meeting(None)
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "kvartalsrapport-2022Q4.pdf").write_bytes(PDF_BYTES)
+    (output / "kvartalsrapport-2022Q4.html").write_text("<html lang='da'></html>", "utf-8")
+    assert attach_report(output) == [output / "kvartalsrapport-2022Q4.pdf"]
+    item = demo.meeting.items.get(number=4)
+    attachment = item.attachments.get(title__startswith="Kvartalsrapportering")
+    response = Client().get(reverse("meetings:attachment_file", args=[attachment.pk]))
+    assert body_of(response) == PDF_BYTES
+    assert PublishedReport.objects.get(agenda_item=item).published
+
+
+def _users() -> list[User]:
+    return list(User.objects.all())

@@ -16,9 +16,10 @@ Steps, each reported on the terminal with the elapsed seconds:
    municipalities' appendices, and the comparison as CSV and JSON into DIR/output/;
 5. verify the published seed report (`jobtal verify --published gentofte-2023-02`) and the
    generated one, into DIR/output/verifikation-*.{txt,json};
-6. build the web application's database DIR/web.sqlite3 with the seed's meeting, its annual
-   plan, demo users (printed with their passwords) and the generated report attached to
-   item 4, and with `--serve 1` serve it on http://127.0.0.1:8000.
+6. build the web application's database DIR/web.sqlite3 (before the report) with the seed's
+   meeting, its annual plan and demo users (printed with their passwords), attach the
+   generated report to item 4 (after it), and with `--serve 1` serve it on
+   http://127.0.0.1:8000.
 """
 
 from __future__ import annotations
@@ -219,6 +220,14 @@ def _web(out: Path, progress: Progress) -> None:
     )
 
 
+def _attach_report(out: Path, progress: Progress) -> None:
+    command = [sys.executable, "-m", "jobtal.web.demo_site", "--out", str(out), "--attach-report"]
+    sys.stdout.flush()
+    progress.step(
+        "Vedhæfter rapporten til punkt 4 på mødet", lambda: subprocess.run(command, check=True)
+    )
+
+
 def _serve(out: Path) -> None:
     from jobtal.web import demo_site, site
 
@@ -234,10 +243,11 @@ def run(args: argparse.Namespace) -> int:
     import_inputs(inputs, db, progress)
     output = out / "output"
     shutil.rmtree(output, ignore_errors=True)
+    _web(out, progress)
     _quarterly_report(db, output, progress)
     _report(db, out, progress)
     _verify(output, progress)
-    _web(out, progress)
+    _attach_report(out, progress)
     progress.note("Demoen er færdig.")
     if args.serve:
         _serve(out)

@@ -1,5 +1,9 @@
 """Build the demo's web database: `python -m jobtal.web.demo_site --out DIR`.
 
+    python -m jobtal.web.demo_site --out DIR                  a fresh database with the demo
+    python -m jobtal.web.demo_site --out DIR --attach-report  attach DIR/output's report files
+                                                              to the demo meeting afterwards
+
 Run by `jobtal demo` in its own process, because Django reads its settings (the database
 path) once per process: a fresh process always gets the demo's database, never another one
 that a caller (a test run, say) has already configured.
@@ -40,11 +44,27 @@ def build(out: Path) -> None:
         print(f"  {user.role:15} brugernavn {user.username:12} adgangskode {user.password}")
 
 
+def attach(out: Path) -> None:
+    """Attach the report files of `out/output` to the demo meeting's item 4 and publish the
+    report there (the demo writes its report after building the web database)."""
+    from jobtal.web import site
+
+    site.configure(*paths(out))
+    from jobtal.web.meetings.demo import attach_report
+
+    for path in attach_report(out / "output"):
+        print(f"Vedhæftet som bilag: {path}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m jobtal.web.demo_site")
     parser.add_argument("--out", default="demo")
+    parser.add_argument("--attach-report", action="store_true")
     args = parser.parse_args(argv)
-    build(Path(args.out))
+    if args.attach_report:
+        attach(Path(args.out))
+    else:
+        build(Path(args.out))
     return 0
 
 

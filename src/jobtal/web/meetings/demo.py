@@ -1,7 +1,9 @@
 """Load the demo meeting (the seed's February 2023 agenda) with its annual plan and users.
 
 `load_demo_meeting` expects a migrated, empty database; the demo command creates a fresh one
-each run. Report files from the demo's output folder are attached to item 4 when present.
+each run. Report files from the demo's output folder are attached to item 4 when present, at
+load or later with `attach_report` (the demo writes its report after the web database holds
+the company and finance records the report reads).
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
 from jobtal.web.keyfigures.reports import register_report
 from jobtal.web.meetings import uploads
+from jobtal.web.meetings.access import ANALYST_GROUP, CONSULTANT_GROUP
 from jobtal.web.meetings.models import (
     AgendaItem,
     AnnualPlanEntry,
@@ -146,11 +150,15 @@ def _attachments(item: AgendaItem, rows: list[dict[str, Any]], output: Path | No
 
 
 def _users(committee: Committee) -> list[DemoUser]:
-    """A member, a secretariat user and an administrator, with fresh random passwords."""
+    """A member, a secretariat user, a company consultant, an analyst and an administrator,
+    with fresh random passwords."""
     user_model = get_user_model()
-    specs = [
+    # The role: a committee Role, a staff group name, or None for the administrator.
+    specs: list[tuple[str, str, str, Any, str]] = [
         ("medlem", "Mette", "Medlem", Role.MEMBER, "udvalgsmedlem"),
         ("sekretariat", "Søren", "Sekretær", Role.SECRETARIAT, "sekretariat"),
+        ("konsulent", "Karin", "Konsulent", CONSULTANT_GROUP, "virksomhedskonsulent"),
+        ("analytiker", "Anders", "Analytiker", ANALYST_GROUP, "analytiker"),
         ("admin", "Anne", "Administrator", None, "administrator"),
     ]
     users = []
@@ -160,7 +168,10 @@ def _users(committee: Committee) -> list[DemoUser]:
             user = user_model.objects.create_superuser(username, "", password)
         else:
             user = user_model.objects.create_user(username, "", password)
-            Membership.objects.create(user=user, committee=committee, role=role)
+            if isinstance(role, Role):
+                Membership.objects.create(user=user, committee=committee, role=role)
+            else:
+                user.groups.add(Group.objects.get_or_create(name=role)[0])
         user.first_name, user.last_name = first, last
         user.save()
         users.append(DemoUser(username, password, label))
@@ -201,3 +212,21 @@ def load_demo_meeting(output: Path | None = None) -> DemoSite:
             order=order,
         )
     return DemoSite(meeting, next_meeting, _users(committee), attached)
+
+
+@transaction.atomic
+def attach_report(output: Path) -> list[Path]:
+    """Attach the report files in `output` to item 4 of the demo meeting (its attachments
+    without a file) and publish the quarterly report on it; the files attached."""
+    meeting = Meeting.objects.filter(items__number=REPORT_ITEM).order_by("date").first()
+    if meeting is None:
+        return []
+    item = meeting.items.get(number=REPORT_ITEM)
+    attached = []
+    for attachment in item.attachments.filter(file=""):
+        path = _report_file(attachment.title, output)
+        if path is not None:
+            _attach_file(attachment, path)
+            attached.append(path)
+    register_report(output, municipality=REPORT_MUNICIPALITY, item=item, published=True)
+    return attached
