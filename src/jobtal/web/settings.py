@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "jobtal.web.oparl",
     "jobtal.web.keyfigures",
     "jobtal.web.finance",
+    "jobtal.web.companies",
 ]
 
 MIDDLEWARE = [
