@@ -15,4 +15,5 @@ def site(request: HttpRequest) -> dict[str, Any]:
     return {
         "dkfds": settings.DKFDS_AVAILABLE,
         "is_secretariat": user_access.is_secretariat,
+        "is_internal": user_access.is_internal,
     }
