@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("oparl/", include("jobtal.web.oparl.urls")),
     path("noegletal/", include("jobtal.web.keyfigures.urls")),
+    path("oekonomi/", include("jobtal.web.finance.urls")),
     path("virksomheder/", include("jobtal.web.companies.urls")),
     path("", include("jobtal.web.meetings.urls")),
 ]
