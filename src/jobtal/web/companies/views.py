@@ -55,7 +55,8 @@ def _form_page(
     **initial: Any,
 ) -> HttpResponse:
     """Show or save a model form; after saving, go to `done(saved object)`."""
-    form = form_class(request.POST or None, instance=instance, initial=initial or None)
+    data = request.POST if request.method == "POST" else None
+    form = form_class(data, instance=instance, initial=initial or None)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, "Gemt.")
@@ -345,7 +346,8 @@ def status_page(request: HttpRequest) -> HttpResponse:
 @EDIT
 def upload(request: HttpRequest) -> HttpResponse:
     """Upload the CSV files; all are checked before anything is stored."""
-    form = forms.UploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = forms.UploadForm(request.POST if posted else None, request.FILES if posted else None)
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         with tempfile.TemporaryDirectory(prefix="jobtal-upload-") as tmp:
