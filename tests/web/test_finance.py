@@ -256,3 +256,20 @@ def test_delete_is_soft_and_leaves_the_status(world: World) -> None:
     client.post(reverse("finance:record_delete", args=["bevillinger", grant.pk]))
     assert "Færre udgifter" not in client.get(status).content.decode()
     assert Appropriation.all_objects.get(pk=grant.pk).deleted_at is not None
+
+
+def test_status_page_survives_an_unreadable_store(
+    world: World, settings: object, tmp_path: Path
+) -> None:
+    _budget(expense_type="service", account="1110", original_budget_dkk=Decimal("3700000"))
+    Staffing.objects.create(
+        quarter="2022Q4", team="Team Unge", group_category="oevrige", staff_years=Decimal(2)
+    )
+    broken = tmp_path / "jobtal.duckdb"
+    broken.write_text("ikke en database")
+    settings.JOBTAL_KEYFIGURES_DB = broken  # type: ignore[attr-defined]
+    response = client_for(world.users["analyst"]).get(reverse("finance:status"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<td class="text-align-right">3,7</td>' in page  # the original budget
+    assert "Analysedatabasen kunne ikke læses" in page

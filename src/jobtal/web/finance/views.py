@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -30,6 +31,11 @@ def _kind(slug: str) -> Kind:
         return BY_SLUG[slug]
     except KeyError:
         raise Http404("Siden findes ikke.") from None
+
+
+def _municipality() -> int:
+    """The municipality whose status is shown: the setting JOBTAL_MUNICIPALITY, else 157."""
+    return int(getattr(settings, "JOBTAL_MUNICIPALITY", GENTOFTE))
 
 
 def _int(value: str | None) -> int | None:
@@ -122,8 +128,9 @@ def status(request: HttpRequest) -> HttpResponse:
     *Budgetændringer*, and tables 12 and 13 when the analytical store is available, for the
     year `?aar=` (default: the latest budget year) as of the end of quarter `?kvartal=`
     (default 4), computed live from the records with the report's code."""
+    municipality = _municipality()
     years = sorted(
-        set(BudgetLine.objects.filter(municipality=GENTOFTE).values_list("year", flat=True))
+        set(BudgetLine.objects.filter(municipality=municipality).values_list("year", flat=True))
     )
     year = _int(request.GET.get("aar")) or (years[-1] if years else None)
     number = _int(request.GET.get("kvartal")) or 4
@@ -132,9 +139,13 @@ def status(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"years": years, "year": year, "quarter": number, "tables": []}
     if year is not None:
         period = quarter_period(year, number)
-        tables = finance_status.status_tables(GENTOFTE, period)
+        tables = finance_status.status_tables(municipality, period)
         store = Path(settings.JOBTAL_KEYFIGURES_DB)
-        extra = finance_status.store_tables(store, GENTOFTE, period)
+        try:
+            extra = finance_status.store_tables(store, municipality, period)
+        except duckdb.Error:
+            # A store being rewritten (or not a store): the records' tables still show.
+            extra, context["store_error"] = [], True
         context["tables"] = [finance_status.shown(t) for t in [*tables, *extra]]
         context["store_available"] = store.is_file()
     return render(request, "finance/status.html", context)
