@@ -33,12 +33,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from jobtal import published
 from jobtal.formatting import number
 from jobtal.report.appendix_output import render_table, write_appendices, write_appendix
 from jobtal.report.compare import compare_appendix, render_comparison
+
+if TYPE_CHECKING:
+    from jobtal.synth import Population
 
 MUNICIPALITY = 157
 YEAR = 2022
@@ -87,6 +95,21 @@ class Progress:
         return time.perf_counter() - self.started
 
 
+# The report inputs that people keep in the web application (apps companies and finance);
+# the demo loads them there and the store gets them from the apps' export.
+WEB_RECORDS = (
+    "company_contacts",
+    "recruitment_requests",
+    "budget_lines",
+    "appropriations",
+    "expected_variances",
+    "spending",
+    "staffing",
+    "operating_costs",
+)
+COMPANY_OFFERS = "company_offers.csv"  # activation format, for the companies app
+
+
 @dataclass(frozen=True)
 class DemoInputs:
     """The files the demo generates and imports."""
@@ -95,6 +118,7 @@ class DemoInputs:
     activations: Path
     report_inputs: Path  # a folder for jobtal.store.records.import_directory
     upskilling: Path  # activation spells of upskilling offers
+    web_records: Path  # WEB_RECORDS and COMPANY_OFFERS, for the web application's apps
 
 
 def generate_inputs(out: Path, scale: float, seed: int | None, progress: Progress) -> DemoInputs:
@@ -124,7 +148,29 @@ def generate_inputs(out: Path, scale: float, seed: int | None, progress: Progres
         "Danner Gentoftes øvrige data til kvartalsrapporten",
         lambda: write_report_inputs(population, out / "input" / "report", MUNICIPALITY, chosen),
     )
-    return DemoInputs(spells, activations, inputs.directory, inputs.upskilling_activations)
+    web = _web_records(population, inputs.directory, out / "input" / "web")
+    return DemoInputs(spells, activations, inputs.directory, inputs.upskilling_activations, web)
+
+
+def _web_records(population: Population, report_inputs: Path, web: Path) -> Path:
+    """Move the records kept in the web application out of the report inputs into `web`,
+    with Gentofte's company-directed offers at companies (activation format)."""
+    from jobtal.domain.target_groups import COMPANY_OFFERS as OFFERS
+    from jobtal.synth import activations_table
+
+    shutil.rmtree(web, ignore_errors=True)
+    web.mkdir(parents=True)
+    for table in WEB_RECORDS:
+        shutil.move(report_inputs / f"{table}.csv", web / f"{table}.csv")
+    residents = np.unique(population.person[population.municipality == MUNICIPALITY])
+    activations = activations_table(population)
+    at_companies = pc.and_(
+        pc.is_in(activations["offer"], pa.array(OFFERS)), pc.is_valid(activations["cvr"])
+    )
+    of_residents = pa.array(np.isin(population.act_person, residents))
+    offers = activations.filter(pc.and_(at_companies, of_residents))
+    pa_csv.write_csv(offers, web / COMPANY_OFFERS)
+    return web
 
 
 def import_inputs(inputs: DemoInputs, db: Path, progress: Progress) -> None:
@@ -150,6 +196,28 @@ def import_inputs(inputs: DemoInputs, db: Path, progress: Progress) -> None:
         lambda: import_directory(inputs.report_inputs, db),
     )
     progress.note(", ".join(f"{s.kind} {number(s.rows_stored)}" for s in summaries))
+
+
+def import_records(directory: Path, db: Path) -> None:
+    """Import the web application's records (WEB_RECORDS as `<table>.csv`, and the company
+    offers COMPANY_OFFERS) from `directory` or its subfolders into the store."""
+    from jobtal.store.importers import import_activations
+    from jobtal.store.records import import_directory
+
+    folders = [directory, *sorted(p for p in directory.iterdir() if p.is_dir())]
+    for folder in folders:
+        offers = folder / COMPANY_OFFERS
+        if offers.is_file():
+            import_activations(offers, db)
+        staged = folder / "store"
+        shutil.rmtree(staged, ignore_errors=True)
+        staged.mkdir()
+        for table in WEB_RECORDS:
+            if (folder / f"{table}.csv").is_file():
+                shutil.copy(folder / f"{table}.csv", staged / f"{table}.csv")
+        if any(staged.iterdir()):
+            import_directory(staged, db)
+        shutil.rmtree(staged)
 
 
 def _quarterly_report(db: Path, output: Path, progress: Progress) -> None:
@@ -210,13 +278,24 @@ def _report(db: Path, out: Path, progress: Progress) -> None:
     progress.note("Skrev " + ", ".join(str(p) for p in [*paths, compared]))
 
 
-def _web(out: Path, progress: Progress) -> None:
+def _web(out: Path, records: Path, db: Path, progress: Progress) -> None:
+    """Build the web database with the meeting and the company service's and finance
+    records, and import the records from the apps' export into the store: the report reads
+    what people keep in the web application."""
+    export = out / "input" / "web-export"
+    shutil.rmtree(export, ignore_errors=True)
     # In its own process: Django reads the database path once per process (demo_site.py).
     command = [sys.executable, "-m", "jobtal.web.demo_site", "--out", str(out)]
+    command += ["--records", str(records), "--export", str(export)]
     sys.stdout.flush()
     progress.step(
-        "Opretter webapplikationens database med mødet fra februar 2023",
+        "Opretter webapplikationens database med mødet fra februar 2023, "
+        "virksomhedsservice og økonomi",
         lambda: subprocess.run(command, check=True),
+    )
+    progress.step(
+        "Importerer virksomhedsservice og økonomi fra webapplikationen",
+        lambda: import_records(export, db),
     )
 
 
@@ -243,7 +322,7 @@ def run(args: argparse.Namespace) -> int:
     import_inputs(inputs, db, progress)
     output = out / "output"
     shutil.rmtree(output, ignore_errors=True)
-    _web(out, progress)
+    _web(out, inputs.web_records, db, progress)
     _quarterly_report(db, output, progress)
     _report(db, out, progress)
     _verify(output, progress)

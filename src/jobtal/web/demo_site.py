@@ -1,6 +1,9 @@
 """Build the demo's web database: `python -m jobtal.web.demo_site --out DIR`.
 
     python -m jobtal.web.demo_site --out DIR                  a fresh database with the demo
+        [--records DIR --export DIR]                          and the company service's and
+                                                              finance records of a folder,
+                                                              exported again for the store
     python -m jobtal.web.demo_site --out DIR --attach-report  attach DIR/output's report files
                                                               to the demo meeting afterwards
 
@@ -23,8 +26,11 @@ def paths(out: Path) -> tuple[Path, Path]:
     return out / "web.sqlite3", out / "web-filer"
 
 
-def build(out: Path) -> None:
-    """A fresh database with the demo meeting; prints the users and their passwords."""
+def build(out: Path, records: Path | None = None, export: Path | None = None) -> None:
+    """A fresh database with the demo meeting; prints the users and their passwords. With
+    `records`, the company service's and finance records in that folder are loaded into
+    their apps, and with `export` written out again for the analytical store (into
+    `export/companies` and `export/finance`)."""
     database, files = paths(out)
     database.unlink(missing_ok=True)
     shutil.rmtree(files, ignore_errors=True)
@@ -39,9 +45,24 @@ def build(out: Path) -> None:
     print(f"Møde: {demo.meeting} (referat godkendt), udkast: {demo.next_meeting}")
     for path in demo.attached_files:
         print(f"Vedhæftet som bilag: {path}")
+    if records is not None:
+        _load_records(records, export)
     print("Brugere til demoen (adgangskoden er ny for hver kørsel):")
     for user in demo.users:
         print(f"  {user.role:15} brugernavn {user.username:12} adgangskode {user.password}")
+
+
+def _load_records(records: Path, export: Path | None) -> None:
+    from jobtal.web.companies import records as companies
+    from jobtal.web.finance import records as finance
+
+    for name, app in (("virksomhedsservice", companies), ("økonomi", finance)):
+        counts = app.import_files(records)
+        print(f"Indlæst i {name}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if export is not None:
+        companies.export_files(export / "companies")
+        finance.export_files(export / "finance")
+        print(f"Eksporteret til analysedatabasen: {export}")
 
 
 def attach(out: Path) -> None:
@@ -60,11 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m jobtal.web.demo_site")
     parser.add_argument("--out", default="demo")
     parser.add_argument("--attach-report", action="store_true")
+    parser.add_argument("--records", type=Path, default=None)
+    parser.add_argument("--export", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.attach_report:
         attach(Path(args.out))
     else:
-        build(Path(args.out))
+        build(Path(args.out), args.records, args.export)
     return 0
 
 
