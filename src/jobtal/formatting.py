@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.dates import get_month_names
 from babel.numbers import format_decimal
 
 LOCALE = "da_DK"
 NBSP = "\u00a0"
 UNDEFINED = "."  # how Danish statistics print a figure that cannot be computed
+# The Danish month names, January first ("januar" … "december"), from the locale data.
+MONTH_NAMES: tuple[str, ...] = tuple(
+    str(get_month_names("wide", locale=LOCALE)[number]) for number in range(1, 13)
+)
 
 
 def number(value: float | None, decimals: int = 0) -> str:

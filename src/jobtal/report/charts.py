@@ -25,6 +25,7 @@ from typing import Any
 import altair as alt
 import vl_convert
 
+from jobtal.formatting import MONTH_NAMES as MONTHS
 from jobtal.report.cells import format_cell
 from jobtal.report.model import Cell, Chart, ReportTable
 
@@ -39,20 +40,6 @@ WIDTH = 480
 LABEL_LIMIT = 320
 PALETTE = ["#1f5f8b", "#e39a2d", "#5a9e4b", "#b5445b", "#7b6cb3", "#6b6b6b", "#2aa3a3", "#a3772a"]
 
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _MONTH_CODE = re.compile(r"^(\d{4})M(0[1-9]|1[0-2])$")
 _QUARTER_CODE = re.compile(r"^(\d{4})Q([1-4])$")
 

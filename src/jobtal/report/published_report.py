@@ -22,6 +22,7 @@ from jobtal import published
 from jobtal.published import AppendixRow
 from jobtal.published.tables import ReportCell, report_tables
 from jobtal.report.model import Cell, ReportTable
+from jobtal.report.tables import ORDER
 
 MILLION = 1_000_000
 
@@ -235,33 +236,6 @@ def figure_5_stated() -> ReportTable:
         source=OWN_SYSTEM,
         notes=(STATED_POINTS_NOTE,),
     )
-
-
-# The order of the report (as jobtal.report.tables.ORDER).
-ORDER: tuple[str, ...] = (
-    "økonomisk status service",
-    "afvigelsesforklaring service",
-    "økonomisk status overførsler",
-    "afvigelsesforklaring overførsler",
-    "figur 1",
-    "figur 2",
-    "tabel 1",
-    "figur 4",
-    "tabel 2",
-    "tabel 3",
-    "tabel 4",
-    "tabel 5",
-    "tabel 6",
-    "tabel 7",
-    "tabel 8",
-    "tabel 9",
-    "tabel 10",
-    "tabel 11",
-    "figur 5",
-    "tabel 12",
-    "tabel 13",
-    "budgetændringer",
-)
 
 
 def published_tables(name: str) -> tuple[ReportTable, ...]:

@@ -27,6 +27,7 @@ from jobtal.domain.target_groups import (
     LONG_TERM_ROWS,
     TARGET_GROUP_ROWS,
 )
+from jobtal.formatting import MONTH_NAMES
 from jobtal.measures.cases import average_cases, case_durations, staff_years
 from jobtal.measures.change import change_pct, period_mean, share_pct
 from jobtal.measures.education import education_after_courses
@@ -65,20 +66,6 @@ FIGURE_SOURCES: dict[str, str] = {
     "figur 5": OWN_SYSTEM,
 }
 
-MONTH_NAMES = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 # The base quarter of table 12: the investment runs 2019–2024, measured from 2018's Q4.
 CASES_BASE_YEAR = 2018
 LONG_TERM_DAGPENGE = next(row for row in LONG_TERM_ROWS if row.leaves == DAGPENGE_LEAVES)

@@ -20,6 +20,7 @@ import duckdb
 import pandas as pd
 
 from jobtal.domain.periods import Month, Period, year, year_to_date
+from jobtal.formatting import MONTH_NAMES
 from jobtal.measures import engine
 from jobtal.measures.cash_benefit_cap import cap_comparison
 from jobtal.measures.companies import CLOSE_REASONS, company_contacts, recruitment_status
@@ -48,20 +49,6 @@ from jobtal.measures.unit_cost import (
 from jobtal.report.model import Cell, ReportTable
 from jobtal.store.schema import connect
 
-MONTH_NAMES = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 OWN_SYSTEM = "Kilde: Kommunens eget ledelsesinformationssystem"
 
 

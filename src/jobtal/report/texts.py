@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jobtal.formatting import MONTH_NAMES as MONTHS
+
 DEFAULT_COMMITTEE = "Erhvervs-, Beskæftigelses- og Integrationsudvalget"
 
 # Headings, in the seed's order.
@@ -40,22 +42,6 @@ _QUARTER_WORDS = {1: "første kvartal", 2: "andet kvartal", 3: "tredje kvartal",
 def quarter_words(quarter_number: int, year: int) -> str:
     """'fjerde kvartal 2022' (the ordinal in words, so a sentence holds no stray number)."""
     return f"{_QUARTER_WORDS[quarter_number]} {year}"
-
-
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def month_words(code: str) -> str:
