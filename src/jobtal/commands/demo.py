@@ -17,7 +17,9 @@ Steps, each reported on the terminal with the elapsed seconds:
 5. verify the published seed report (`jobtal verify --published gentofte-2023-02`) and the
    generated one, into DIR/output/verifikation-*.{txt,json};
 6. build the web application's database DIR/web.sqlite3 (before the report) with the seed's
-   meeting, its annual plan and demo users (printed with their passwords), attach the
+   meeting, its annual plan, demo users (printed with their passwords) and the company
+   service's and finance records (DIR/input/web/, moved out of the report inputs), whose
+   export (DIR/input/web-export/) is what the store and so the report get; attach the
    generated report to item 4 (after it), and with `--serve 1` serve it on
    http://127.0.0.1:8000.
 """
