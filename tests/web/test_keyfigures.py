@@ -415,14 +415,22 @@ def make_report(
     )
 
 
-ROLES = ("anonymous", "member", "other_member", "secretariat", "other_secretariat")
+ROLES = (
+    "anonymous",
+    "member",
+    "other_member",
+    "secretariat",
+    "other_secretariat",
+    "consultant",
+    "analyst",
+)
 
 
 @pytest.mark.parametrize(
     ("link", "published", "who_sees"),
     [
         ("none", True, set(ROLES)),
-        ("none", False, {"member", "other_member", "secretariat", "other_secretariat"}),
+        ("none", False, {"secretariat", "other_secretariat", "consultant", "analyst"}),
         ("open item", True, set(ROLES)),
         ("open item", False, {"member", "secretariat"}),
         ("closed item", True, {"member", "secretariat"}),

@@ -3,9 +3,10 @@
 A report is public when `published` is true and, if it is linked to an agenda item, that item
 is visible to the public in full (its meeting is published and the item is open: see
 `meetings.access`). Otherwise only the committee sees it: the members and secretariat of the
-linked item's committee, or, for a report linked to no item, the members and secretariat of
-any committee. Administrators see everything. A report the user may not see answers 404, the
-same as a missing one.
+linked item's committee; an unpublished report linked to no item is a draft of the
+administration, seen by its internal staff only (secretariat, company consultants,
+analysts), not by committee members. Administrators see everything. A report the user may
+not see answers 404, the same as a missing one.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def report_visible(report: PublishedReport, user: access.User) -> bool:
         return True
     item = report.agenda_item
     if item is None:
-        return report.published or bool(user_access.closed)
+        return report.published or user_access.is_internal
     if user_access.sees_closed(item.meeting.committee_id):
         return True
     return report.published and item_is_public(item)
