@@ -147,9 +147,9 @@ def test_demo_report_figures_equal_independent_computations(demo_run: tuple[Path
         if (row["table"], row["label"], row["year"], row["measure"])
         == ("target_groups", "Dagpengemodtagere", 2022, "ftp")
     )
-    contacts = pd.read_csv(out / "input" / "report" / "company_contacts.csv", dtype=str)
+    contacts = pd.read_csv(out / "input" / "web" / "company_contacts.csv", dtype=str)
     contacted_2022 = contacts[contacts["date"].str.startswith("2022")]["cvr"].nunique()
-    requests = pd.read_csv(out / "input" / "report" / "recruitment_requests.csv", dtype=str)
+    requests = pd.read_csv(out / "input" / "web" / "recruitment_requests.csv", dtype=str)
     created_2022 = int(requests["created"].str.startswith("2022").sum())
     for value in (dagpenge_2022, contacted_2022, created_2022):
         assert number(value) in text, number(value)
